@@ -1,0 +1,35 @@
+import type { z } from 'zod';
+import { type FieldIssue, InvalidDatasetGroupRequestError } from '../errors.ts';
+import {
+  type DatasetGroupRequest,
+  datasetGroupRequestSchema,
+} from './request-schema.ts';
+
+const fieldOf = (path: readonly PropertyKey[]): string =>
+  path.reduce<string>((field, segment) => {
+    if (typeof segment === 'number') return `${field}[${segment}]`;
+    return field === '' ? String(segment) : `${field}.${String(segment)}`;
+  }, '') || '(request)';
+
+/** Flattens zod issues into one `{field, message}` per broken rule. */
+export const toFieldIssues = (error: z.ZodError): FieldIssue[] =>
+  error.issues.flatMap((issue) => {
+    if (issue.code === 'unrecognized_keys') {
+      return issue.keys.map((key) => ({
+        field: fieldOf([...issue.path, key]),
+        message: 'is not a known field',
+      }));
+    }
+    return [{ field: fieldOf(issue.path), message: issue.message }];
+  });
+
+/** Validated request, or InvalidDatasetGroupRequestError naming each field. */
+export const validateDatasetGroupRequest = (
+  input: unknown,
+): DatasetGroupRequest => {
+  const result = datasetGroupRequestSchema.safeParse(input);
+  if (!result.success) {
+    throw new InvalidDatasetGroupRequestError(toFieldIssues(result.error));
+  }
+  return result.data;
+};

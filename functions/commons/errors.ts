@@ -1,0 +1,104 @@
+/**
+ * Errors of the workflow. Each class sets `name` explicitly: it becomes the
+ * Lambda errorType, which is what the state machine's Retry and Catch
+ * `ErrorEquals` match, and it survives bundler renaming. The same names are
+ * the stable `error.code` values published in failure events.
+ */
+export interface FieldIssue {
+  /** Path of the offending field, e.g. `name` or `tags[2].tagKey`. */
+  field: string;
+  /** The rule the field broke, in words. */
+  message: string;
+}
+
+export abstract class DatasetGroupWorkflowError extends Error {}
+
+/** The request broke a rule of the DatasetGroup constraints. Not retried. */
+export class InvalidDatasetGroupRequestError extends DatasetGroupWorkflowError {
+  readonly issues: FieldIssue[];
+  constructor(issues: FieldIssue[], options?: ErrorOptions) {
+    super(
+      `Invalid dataset group request: ${issues
+        .map((issue) => `${issue.field}: ${issue.message}`)
+        .join('; ')}`,
+      options,
+    );
+    this.name = 'InvalidDatasetGroupRequestError';
+    this.issues = issues;
+  }
+}
+
+/** A group of that name exists with another configuration. Not retried. */
+export class DatasetGroupConfigurationMismatchError extends DatasetGroupWorkflowError {
+  constructor(message: string, options?: ErrorOptions) {
+    super(message, options);
+    this.name = 'DatasetGroupConfigurationMismatchError';
+  }
+}
+
+/** A group of that name exists but is CREATE FAILED or being deleted. */
+export class DatasetGroupNotAdoptableError extends DatasetGroupWorkflowError {
+  constructor(message: string, options?: ErrorOptions) {
+    super(message, options);
+    this.name = 'DatasetGroupNotAdoptableError';
+  }
+}
+
+/** The group disappeared while the workflow was waiting for it. */
+export class DatasetGroupNotFoundError extends DatasetGroupWorkflowError {
+  constructor(message: string, options?: ErrorOptions) {
+    super(message, options);
+    this.name = 'DatasetGroupNotFoundError';
+  }
+}
+
+/** Personalize refused for a quota (LimitExceededException). */
+export class PersonalizeLimitExceededError extends DatasetGroupWorkflowError {
+  constructor(message: string, options?: ErrorOptions) {
+    super(message, options);
+    this.name = 'PersonalizeLimitExceededError';
+  }
+}
+
+/** Personalize throttled the call beyond the SDK's own retries. Retried. */
+export class PersonalizeThrottledError extends DatasetGroupWorkflowError {
+  constructor(message: string, options?: ErrorOptions) {
+    super(message, options);
+    this.name = 'PersonalizeThrottledError';
+  }
+}
+
+/** Personalize answered 5xx or could not be reached. Retried. */
+export class PersonalizeUnavailableError extends DatasetGroupWorkflowError {
+  constructor(message: string, options?: ErrorOptions) {
+    super(message, options);
+    this.name = 'PersonalizeUnavailableError';
+  }
+}
+
+/** A required environment variable is missing: fails the cold start. */
+export class MissingEnvironmentVariableError extends Error {
+  constructor(variable: string) {
+    super(`Environment variable ${variable} is required but not set`);
+    this.name = 'MissingEnvironmentVariableError';
+  }
+}
+
+/**
+ * Codes that the workflow itself decides (no exception behind them): the
+ * status the service reported, or the poll deadline.
+ */
+export const outcomeErrorCodes = {
+  createFailed: 'DatasetGroupCreateFailed',
+  deleted: 'DatasetGroupDeletedDuringCreation',
+  deadlineReached: 'DatasetGroupCreationTimedOut',
+} as const;
+
+/** Narrows `unknown` from a catch clause. */
+export function assertIsError(error: unknown): asserts error is Error {
+  if (!(error instanceof Error)) {
+    throw new TypeError(`Expected an Error, got ${String(error)}`, {
+      cause: error,
+    });
+  }
+}
