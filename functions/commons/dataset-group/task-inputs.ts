@@ -1,0 +1,27 @@
+import { z } from 'zod';
+
+/**
+ * Inputs the state machine passes to its Lambda tasks (Parameters blocks of
+ * statemachines/create-dataset-group.asl.json). They come from the
+ * definition, not from users: a mismatch is a wiring bug.
+ */
+export const createTaskInputSchema = z.object({
+  /** The raw execution input; validated by the handler. */
+  request: z.unknown(),
+  correlationId: z.string().min(1),
+  executionStartTime: z.iso.datetime({ offset: true }),
+});
+export type CreateTaskInput = z.infer<typeof createTaskInputSchema>;
+
+export const describeTaskInputSchema = z.object({
+  name: z.string().min(1),
+  datasetGroupArn: z.string().min(1),
+  attempt: z.number().int().nonnegative(),
+  elapsedSeconds: z.number().nonnegative(),
+  executionStartTime: z.iso.datetime({ offset: true }),
+});
+export type DescribeTaskInput = z.infer<typeof describeTaskInputSchema>;
+
+/** Seconds from an ISO timestamp to `now` (never negative). */
+export const secondsSince = (iso: string, now: number): number =>
+  Math.max(0, (now - Date.parse(iso)) / 1000);

@@ -1,0 +1,34 @@
+import {
+  type PollSchedule,
+  assertValidPollSchedule,
+  defaultPollSchedule,
+} from './dataset-group/poll-schedule.ts';
+import { getNumberFromEnv } from './env.ts';
+
+/**
+ * The poll schedule from the environment (POLL_FIRST_WAIT_SECONDS,
+ * POLL_WAIT_FRACTION, POLL_MAX_WAIT_SECONDS, POLL_DEADLINE_SECONDS), each
+ * defaulting to defaultPollSchedule. Read once, at cold start.
+ */
+export const readPollSchedule = (): PollSchedule => {
+  const schedule: PollSchedule = {
+    firstWaitSeconds: getNumberFromEnv(
+      'POLL_FIRST_WAIT_SECONDS',
+      defaultPollSchedule.firstWaitSeconds,
+    ),
+    waitFraction: getNumberFromEnv(
+      'POLL_WAIT_FRACTION',
+      defaultPollSchedule.waitFraction,
+    ),
+    maxWaitSeconds: getNumberFromEnv(
+      'POLL_MAX_WAIT_SECONDS',
+      defaultPollSchedule.maxWaitSeconds,
+    ),
+    deadlineSeconds: getNumberFromEnv(
+      'POLL_DEADLINE_SECONDS',
+      defaultPollSchedule.deadlineSeconds,
+    ),
+  };
+  assertValidPollSchedule(schedule);
+  return schedule;
+};

@@ -1,0 +1,59 @@
+import { injectLambdaContext } from '@aws-lambda-powertools/logger/middleware';
+import middy from '@middy/core';
+import { personalizeClient } from '#commons/clients/personalize.ts';
+import { personalizeDatasetGroups } from '#commons/clients/personalize-dataset-groups.ts';
+import { createOrAdoptDatasetGroup } from '#commons/dataset-group/create-or-adopt.ts';
+import {
+  type CreationProgress,
+  decideCreationProgress,
+} from '#commons/dataset-group/creation-progress.ts';
+import type { DatasetGroupRequest } from '#commons/dataset-group/request-schema.ts';
+import {
+  createTaskInputSchema,
+  secondsSince,
+} from '#commons/dataset-group/task-inputs.ts';
+import { validateDatasetGroupRequest } from '#commons/dataset-group/validate-request.ts';
+import { readPollSchedule } from '#commons/poll-schedule-config.ts';
+import { logger } from '#commons/powertools/logger.ts';
+
+const datasetGroups = personalizeDatasetGroups(personalizeClient);
+const pollSchedule = readPollSchedule();
+
+export interface CreateTaskOutput {
+  request: DatasetGroupRequest;
+  correlationId: string;
+  alreadyExisted: boolean;
+  progress: CreationProgress;
+}
+
+/**
+ * Task `CreateDatasetGroup`: validates the request, creates the dataset
+ * group or adopts an identical existing one, and returns the first poll
+ * decision. Throws typed errors; the state machine's Retry/Catch decide.
+ */
+const createDatasetGroup = async (
+  event: unknown,
+): Promise<CreateTaskOutput> => {
+  const input = createTaskInputSchema.parse(event);
+  logger.appendKeys({ correlationId: input.correlationId });
+  const request = validateDatasetGroupRequest(input.request);
+  const { datasetGroup, alreadyExisted } = await createOrAdoptDatasetGroup(
+    request,
+    datasetGroups,
+  );
+  logger.info('Dataset group creation requested', {
+    datasetGroup,
+    alreadyExisted,
+  });
+  const progress = decideCreationProgress(
+    datasetGroup,
+    { attempt: 0, elapsedSeconds: 0 },
+    secondsSince(input.executionStartTime, Date.now()),
+    pollSchedule,
+  );
+  return { request, correlationId: input.correlationId, alreadyExisted, progress };
+};
+
+export const handler = middy(createDatasetGroup).use(
+  injectLambdaContext(logger, { resetKeys: true }),
+);

@@ -1,0 +1,118 @@
+import type { PollSchedule } from '#commons/dataset-group/poll-schedule.ts';
+import { LocalEventBus } from './event-bus.ts';
+import {
+  type CreateWorkflowHandlers,
+  type LocalWorkflowSettings,
+  createWorkflowRunner,
+} from './create-workflow.ts';
+import {
+  type PersonalizeEmulatorOptions,
+  startPersonalizeEmulator,
+} from './personalize/emulator.ts';
+
+export interface LocalStackOptions {
+  emulator?: PersonalizeEmulatorOptions;
+  /** Milliseconds each Wait state lasts locally (default 250). */
+  waitMs?: number;
+  /** Milliseconds between Task retries locally (default 100). */
+  retryMs?: number;
+  /** JSON-lines file that receives every published event. */
+  eventLogFile?: string;
+  /** Powertools log level of the handlers (default SILENT). */
+  logLevel?: string;
+  pollSchedule?: Partial<PollSchedule>;
+  eventSource?: string;
+}
+
+const region = 'us-east-1';
+const account = '000000000000';
+let boundEndpoint: string | undefined;
+
+const pollEnvironment: Record<keyof PollSchedule, string> = {
+  firstWaitSeconds: 'POLL_FIRST_WAIT_SECONDS',
+  waitFraction: 'POLL_WAIT_FRACTION',
+  maxWaitSeconds: 'POLL_MAX_WAIT_SECONDS',
+  deadlineSeconds: 'POLL_DEADLINE_SECONDS',
+};
+
+/**
+ * Sets the environment a deployed handler would get, pointed at the local
+ * emulator. Handlers read it once, when first imported (their cold start),
+ * so a process hosts one local stack's handlers.
+ */
+const configureHandlerEnvironment = (
+  endpoint: string,
+  options: LocalStackOptions,
+): void => {
+  if (boundEndpoint !== undefined && boundEndpoint !== endpoint) {
+    throw new Error(
+      'The handlers of this process are already bound to another local stack; start one local stack per process',
+    );
+  }
+  boundEndpoint = endpoint;
+  process.env.AWS_REGION = region;
+  process.env.AWS_ACCESS_KEY_ID = 'local';
+  process.env.AWS_SECRET_ACCESS_KEY = 'local';
+  process.env.AWS_EC2_METADATA_DISABLED = 'true';
+  process.env.AWS_ENDPOINT_URL_PERSONALIZE = endpoint;
+  process.env.POWERTOOLS_LOG_LEVEL = options.logLevel ?? 'SILENT';
+  process.env.POWERTOOLS_DEV = 'true';
+  for (const [field, variable] of Object.entries(pollEnvironment)) {
+    const value = options.pollSchedule?.[field as keyof PollSchedule];
+    if (value === undefined) delete process.env[variable];
+    else process.env[variable] = String(value);
+  }
+};
+
+const loadHandlers = async (): Promise<CreateWorkflowHandlers> => {
+  const [create, describe] = await Promise.all([
+    import('#functions/create-dataset-group.ts'),
+    import('#functions/describe-dataset-group.ts'),
+  ]);
+  return {
+    createDatasetGroup: create.handler,
+    describeDatasetGroup: describe.handler,
+  };
+};
+
+/**
+ * The embedded local stack: the Personalize emulator on 127.0.0.1, the real
+ * handlers pointed at it, a local event bus, and the real create workflow
+ * run by aws-local-stepfunctions.
+ */
+export const startLocalStack = async (options: LocalStackOptions = {}) => {
+  const emulator = await startPersonalizeEmulator({
+    region,
+    accountId: account,
+    ...options.emulator,
+  });
+  configureHandlerEnvironment(emulator.endpoint, options);
+  const bus = new LocalEventBus({
+    region,
+    account,
+    ...(options.eventLogFile === undefined
+      ? {}
+      : { logFile: options.eventLogFile }),
+  });
+  const settings: LocalWorkflowSettings = {
+    region,
+    account,
+    eventSource: options.eventSource ?? 'personalize.dataset-groups',
+    waitMs: options.waitMs ?? 250,
+    retryMs: options.retryMs ?? 100,
+  };
+  const createWorkflow = createWorkflowRunner(
+    await loadHandlers(),
+    bus,
+    settings,
+  );
+  return {
+    emulator,
+    bus,
+    createWorkflow,
+    settings,
+    close: () => emulator.close(),
+  };
+};
+
+export type LocalStack = Awaited<ReturnType<typeof startLocalStack>>;

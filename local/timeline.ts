@@ -1,0 +1,72 @@
+import type { CreationProgress } from '#commons/dataset-group/creation-progress.ts';
+import type { ExecutionEventLog } from './create-workflow.ts';
+import type { BusEvent } from './event-bus.ts';
+
+export type Print = (line: string) => void;
+
+const pollingStates = new Set(['CreateDatasetGroup', 'DescribeDatasetGroup']);
+
+const progressOf = (
+  stateName: string,
+  output: unknown,
+): CreationProgress | undefined =>
+  pollingStates.has(stateName)
+    ? (output as { progress?: CreationProgress } | undefined)?.progress
+    : undefined;
+
+const describeProgress = (progress: CreationProgress, waitMs: number) => {
+  const status = progress.datasetGroup.status ?? 'unknown';
+  const poll = progress.attempt === 0 ? 'after create' : `poll ${progress.attempt}`;
+  if (progress.outcome === 'IN_PROGRESS') {
+    return `status ${status} (${poll}); next poll in ${progress.waitSeconds} s (${waitMs} ms on the local stack)`;
+  }
+  return `status ${status} (${poll}); ${progress.outcome === 'ACTIVE' ? 'settled' : `failed: ${progress.error?.code}`}`;
+};
+
+/**
+ * Prints an execution as it happens: states entered, retries, statuses
+ * seen and events published, each with the seconds since the start.
+ */
+export const createTimeline = (print: Print, waitMs: number) => {
+  const startedAt = Date.now();
+  const stamp = () => `${((Date.now() - startedAt) / 1000).toFixed(3).padStart(8)}s`;
+  return {
+    onExecutionEvent(event: ExecutionEventLog): void {
+      switch (event.type) {
+        case 'ExecutionStarted':
+          print(`${stamp()}  execution started`);
+          break;
+        case 'StateEntered':
+          print(`${stamp()}  → ${event.state.name}`);
+          break;
+        case 'StateExited': {
+          const progress = progressOf(event.state.name, event.state.output);
+          if (progress !== undefined) {
+            print(`${stamp()}      ${describeProgress(progress, waitMs)}`);
+          }
+          break;
+        }
+        case 'StateRetried':
+          print(`${stamp()}      retry ${event.retry.attempt} of ${event.state.name}`);
+          break;
+        case 'StateFailed':
+          print(`${stamp()}      ${event.state.name} failed: ${event.Error}`);
+          break;
+        case 'StateCaught':
+          print(`${stamp()}      caught by ${event.state.name}'s Catch`);
+          break;
+        case 'ExecutionSucceeded':
+          print(`${stamp()}  execution succeeded`);
+          break;
+        case 'ExecutionFailed':
+          print(`${stamp()}  execution failed: ${event.Error}`);
+          break;
+        default:
+          break;
+      }
+    },
+    onBusEvent(event: BusEvent): void {
+      print(`${stamp()}  ★ event "${event['detail-type']}" published`);
+    },
+  };
+};
