@@ -51,7 +51,12 @@ const createDatasetGroup = async (
     secondsSince(input.executionStartTime, Date.now()),
     pollSchedule,
   );
-  return { request, correlationId: input.correlationId, alreadyExisted, progress };
+  return {
+    request,
+    correlationId: input.correlationId,
+    alreadyExisted,
+    progress,
+  };
 };
 
 export const handler = middy(createDatasetGroup).use(

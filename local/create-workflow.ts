@@ -15,11 +15,10 @@ import {
 } from './state-machine-definition.ts';
 
 type LambdaHandler = (event: unknown, context: Context) => Promise<unknown>;
-export type ExecutionEventLog = ReturnType<
-  StateMachine['run']
->['eventLogs'] extends AsyncGenerator<infer T>
-  ? T
-  : never;
+export type ExecutionEventLog =
+  ReturnType<StateMachine['run']>['eventLogs'] extends AsyncGenerator<infer T>
+    ? T
+    : never;
 
 export interface CreateWorkflowHandlers {
   createDatasetGroup: LambdaHandler;
@@ -63,7 +62,9 @@ const taskStates = [
   'PublishCreationFailed',
 ];
 
-const toOutcome = async (result: Promise<unknown>): Promise<ExecutionOutcome> => {
+const toOutcome = async (
+  result: Promise<unknown>,
+): Promise<ExecutionOutcome> => {
   try {
     return { status: 'SUCCEEDED', output: await result };
   } catch (error) {
@@ -114,7 +115,10 @@ export const createWorkflowRunner = (
 
   return {
     stateMachineArn,
-    start(input: unknown, executionName: string = randomUUID()): StartedExecution {
+    start(
+      input: unknown,
+      executionName: string = randomUUID(),
+    ): StartedExecution {
       const executionArn = `arn:aws:states:${settings.region}:${settings.account}:execution:${stateMachineName}:${executionName}`;
       const publish = bindPutEvents(bus, { executionArn, stateMachineArn });
       const run = stateMachine.run(input as never, {

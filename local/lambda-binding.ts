@@ -37,8 +37,7 @@ export const bindLambdaHandler =
       const output = await handler(event, lambdaContext(functionName));
       return JSON.parse(JSON.stringify(output ?? null));
     } catch (error) {
-      const thrown =
-        error instanceof Error ? error : new Error(String(error));
+      const thrown = error instanceof Error ? error : new Error(String(error));
       const failure = new LambdaFunctionError(
         JSON.stringify({
           errorType: thrown.name,

@@ -1,14 +1,14 @@
 import type { PollSchedule } from '#commons/dataset-group/poll-schedule.ts';
-import { LocalEventBus } from './event-bus.ts';
 import {
   type CreateWorkflowHandlers,
-  type LocalWorkflowSettings,
   createWorkflowRunner,
+  type LocalWorkflowSettings,
 } from './create-workflow.ts';
+import { LocalEventBus } from './event-bus.ts';
 import {
   type PersonalizeEmulatorOptions,
   startPersonalizeEmulator,
-} from './personalize/emulator.ts';
+} from './personalize/index.ts';
 
 export interface LocalStackOptions {
   emulator?: PersonalizeEmulatorOptions;

@@ -39,7 +39,10 @@ const parseTag = (raw: string) => {
   if (separator <= 0) {
     throw new UsageError(`--tag must be KEY=VALUE, got "${raw}"`);
   }
-  return { tagKey: raw.slice(0, separator), tagValue: raw.slice(separator + 1) };
+  return {
+    tagKey: raw.slice(0, separator),
+    tagValue: raw.slice(separator + 1),
+  };
 };
 
 /** Reads the command line into a request and a scenario; no validation of
@@ -66,7 +69,10 @@ export const parseStartOptions = (args: string[]): StartOptions => {
   } catch (error) {
     throw new UsageError((error as Error).message);
   }
-  const values = parsed.values as Record<string, string | string[] | boolean | undefined>;
+  const values = parsed.values as Record<
+    string,
+    string | string[] | boolean | undefined
+  >;
   const scenario = values.scenario as string;
   if (!(scenarioNames as readonly string[]).includes(scenario)) {
     throw new UsageError(

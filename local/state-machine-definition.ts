@@ -15,7 +15,9 @@ export const loadStateMachineDefinition = (
   const text = readFileSync(path, 'utf8').replace(placeholder, (_, name) => {
     const value = substitutions[name];
     if (value === undefined) {
-      throw new RangeError(`No substitution for \${${name}} in ${String(path)}`);
+      throw new RangeError(
+        `No substitution for \${${name}} in ${String(path)}`,
+      );
     }
     return value;
   });

@@ -9,14 +9,20 @@ const pollingStates = new Set(['CreateDatasetGroup', 'DescribeDatasetGroup']);
 const progressOf = (
   stateName: string,
   output: unknown,
-): CreationProgress | undefined =>
-  pollingStates.has(stateName)
-    ? (output as { progress?: CreationProgress } | undefined)?.progress
-    : undefined;
+): CreationProgress | undefined => {
+  if (!pollingStates.has(stateName)) return undefined;
+  const progress = (output as { progress?: Partial<CreationProgress> })
+    ?.progress;
+  // A failed task leaves its input's placeholder progress: nothing to show.
+  return progress?.outcome === undefined
+    ? undefined
+    : (progress as CreationProgress);
+};
 
 const describeProgress = (progress: CreationProgress, waitMs: number) => {
   const status = progress.datasetGroup.status ?? 'unknown';
-  const poll = progress.attempt === 0 ? 'after create' : `poll ${progress.attempt}`;
+  const poll =
+    progress.attempt === 0 ? 'after create' : `poll ${progress.attempt}`;
   if (progress.outcome === 'IN_PROGRESS') {
     return `status ${status} (${poll}); next poll in ${progress.waitSeconds} s (${waitMs} ms on the local stack)`;
   }
@@ -29,7 +35,16 @@ const describeProgress = (progress: CreationProgress, waitMs: number) => {
  */
 export const createTimeline = (print: Print, waitMs: number) => {
   const startedAt = Date.now();
-  const stamp = () => `${((Date.now() - startedAt) / 1000).toFixed(3).padStart(8)}s`;
+  // Bus events arrive as the task runs, execution events a little later:
+  // hold each bus event until its state has exited, to print in order.
+  const published: string[] = [];
+  const flushPublished = () => {
+    for (const detailType of published.splice(0)) {
+      print(`${stamp()}  ★ event "${detailType}" published`);
+    }
+  };
+  const stamp = () =>
+    `${((Date.now() - startedAt) / 1000).toFixed(3).padStart(8)}s`;
   return {
     onExecutionEvent(event: ExecutionEventLog): void {
       switch (event.type) {
@@ -40,6 +55,7 @@ export const createTimeline = (print: Print, waitMs: number) => {
           print(`${stamp()}  → ${event.state.name}`);
           break;
         case 'StateExited': {
+          if (event.state.name.startsWith('Publish')) flushPublished();
           const progress = progressOf(event.state.name, event.state.output);
           if (progress !== undefined) {
             print(`${stamp()}      ${describeProgress(progress, waitMs)}`);
@@ -47,7 +63,9 @@ export const createTimeline = (print: Print, waitMs: number) => {
           break;
         }
         case 'StateRetried':
-          print(`${stamp()}      retry ${event.retry.attempt} of ${event.state.name}`);
+          print(
+            `${stamp()}      retry ${event.retry.attempt} of ${event.state.name}`,
+          );
           break;
         case 'StateFailed':
           print(`${stamp()}      ${event.state.name} failed: ${event.Error}`);
@@ -56,9 +74,11 @@ export const createTimeline = (print: Print, waitMs: number) => {
           print(`${stamp()}      caught by ${event.state.name}'s Catch`);
           break;
         case 'ExecutionSucceeded':
+          flushPublished();
           print(`${stamp()}  execution succeeded`);
           break;
         case 'ExecutionFailed':
+          flushPublished();
           print(`${stamp()}  execution failed: ${event.Error}`);
           break;
         default:
@@ -66,7 +86,7 @@ export const createTimeline = (print: Print, waitMs: number) => {
       }
     },
     onBusEvent(event: BusEvent): void {
-      print(`${stamp()}  ★ event "${event['detail-type']}" published`);
+      published.push(event['detail-type']);
     },
   };
 };

@@ -10,7 +10,10 @@ export const getStringFromEnv = (variable: string): string => {
 };
 
 /** Reads an optional positive number, with a default. */
-export const getNumberFromEnv = (variable: string, fallback: number): number => {
+export const getNumberFromEnv = (
+  variable: string,
+  fallback: number,
+): number => {
   const raw = process.env[variable];
   if (raw === undefined || raw.trim() === '') return fallback;
   const value = Number(raw);

@@ -1,7 +1,7 @@
 import {
-  type PollSchedule,
   assertValidPollSchedule,
   defaultPollSchedule,
+  type PollSchedule,
 } from './dataset-group/poll-schedule.ts';
 import { getNumberFromEnv } from './env.ts';
 

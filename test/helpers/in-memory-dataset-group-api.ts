@@ -14,7 +14,8 @@ export class InMemoryDatasetGroupApi implements DatasetGroupApi {
 
   async create(request: Parameters<DatasetGroupApi['create']>[0]) {
     this.createCalls += 1;
-    if (this.groups.has(request.name)) return { kind: 'already-exists' as const };
+    if (this.groups.has(request.name))
+      return { kind: 'already-exists' as const };
     const datasetGroupArn = `arn:aws:personalize:us-east-1:123456789012:dataset-group/${request.name}`;
     this.seed(
       { name: request.name, datasetGroupArn, status: 'CREATE PENDING' },

@@ -3,12 +3,12 @@ import {
   DescribeDatasetGroupCommand,
   ListTagsForResourceCommand,
   type PersonalizeClient,
+  paginateListDatasetGroups,
   ResourceAlreadyExistsException,
   ResourceNotFoundException,
-  paginateListDatasetGroups,
 } from '@aws-sdk/client-personalize';
-import type { DatasetGroupApi } from '../dataset-group/dataset-group-api.ts';
 import { toDatasetGroup } from '../dataset-group/dataset-group.ts';
+import type { DatasetGroupApi } from '../dataset-group/dataset-group-api.ts';
 import type { Tag } from '../dataset-group/request-schema.ts';
 import { DatasetGroupNotFoundError } from '../errors.ts';
 import { toWorkflowError } from './personalize-errors.ts';
@@ -61,7 +61,9 @@ export const personalizeDatasetGroups = (
     async findByName(name) {
       try {
         for await (const page of paginateListDatasetGroups({ client }, {})) {
-          const match = page.datasetGroups?.find((group) => group.name === name);
+          const match = page.datasetGroups?.find(
+            (group) => group.name === name,
+          );
           if (match?.datasetGroupArn !== undefined) {
             return await describe(match.datasetGroupArn, name);
           }

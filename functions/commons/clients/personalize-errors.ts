@@ -1,9 +1,9 @@
 import {
+  assertIsError,
   DatasetGroupWorkflowError,
   PersonalizeLimitExceededError,
   PersonalizeThrottledError,
   PersonalizeUnavailableError,
-  assertIsError,
 } from '../errors.ts';
 
 const throttlingNames = new Set([

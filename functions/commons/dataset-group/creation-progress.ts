@@ -1,6 +1,6 @@
 import { outcomeErrorCodes } from '../errors.ts';
 import type { DatasetGroup } from './dataset-group.ts';
-import { type PollSchedule, nextWaitSeconds } from './poll-schedule.ts';
+import { nextWaitSeconds, type PollSchedule } from './poll-schedule.ts';
 import { datasetGroupStatus } from './status.ts';
 
 /** What the state machine's Choice state routes on. */

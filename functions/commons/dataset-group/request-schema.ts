@@ -24,29 +24,31 @@ const requiredString = (what = 'a string') =>
 const tagCharacters =
   'may contain only Unicode letters, digits, white space and _ . : / = + - @';
 
-export const tagSchema = z.strictObject({
-  tagKey: requiredString()
-    .min(1, { error: `must be 1 to ${tagKeyMaxLength} characters long` })
-    .max(tagKeyMaxLength, {
-      error: `must be 1 to ${tagKeyMaxLength} characters long`,
-    })
-    .regex(tagPattern, { error: tagCharacters })
-    .refine(
-      (key) => !key.toLowerCase().startsWith(reservedTagKeyPrefix),
-      { error: `must not start with the reserved prefix "${reservedTagKeyPrefix}"` },
-    ),
-  tagValue: z
-    .string({
-      error: (issue) =>
-        issue.input === undefined
-          ? 'is required (use "" for an empty value)'
-          : 'must be a string',
-    })
-    .max(tagValueMaxLength, {
-      error: `must be at most ${tagValueMaxLength} characters long`,
-    })
-    .regex(tagPattern, { error: tagCharacters }),
-});
+export const tagSchema = z.strictObject(
+  {
+    tagKey: requiredString()
+      .min(1, { error: `must be 1 to ${tagKeyMaxLength} characters long` })
+      .max(tagKeyMaxLength, {
+        error: `must be 1 to ${tagKeyMaxLength} characters long`,
+      })
+      .regex(tagPattern, { error: tagCharacters })
+      .refine((key) => !key.toLowerCase().startsWith(reservedTagKeyPrefix), {
+        error: `must not start with the reserved prefix "${reservedTagKeyPrefix}"`,
+      }),
+    tagValue: z
+      .string({
+        error: (issue) =>
+          issue.input === undefined
+            ? 'is required (use "" for an empty value)'
+            : 'must be a string',
+      })
+      .max(tagValueMaxLength, {
+        error: `must be at most ${tagValueMaxLength} characters long`,
+      })
+      .regex(tagPattern, { error: tagCharacters }),
+  },
+  { error: 'must be an object {tagKey, tagValue}' },
+);
 
 /**
  * The request contract: execution input = API body = event detail.

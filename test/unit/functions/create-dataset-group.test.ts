@@ -37,7 +37,9 @@ describe('create-dataset-group handler', () => {
 
   it('creates the group and schedules the first poll when the request is valid', async () => {
     // Prepare
-    personalize.on(CreateDatasetGroupCommand).resolves({ datasetGroupArn: arn });
+    personalize
+      .on(CreateDatasetGroupCommand)
+      .resolves({ datasetGroupArn: arn });
 
     // Act
     const output = await handler(
@@ -50,8 +52,9 @@ describe('create-dataset-group handler', () => {
       name: 'acme',
       domain: 'ECOMMERCE',
     });
-    expect(personalize.commandCalls(CreateDatasetGroupCommand)[0]?.args[0].input)
-      .not.toHaveProperty('correlationId');
+    expect(
+      personalize.commandCalls(CreateDatasetGroupCommand)[0]?.args[0].input,
+    ).not.toHaveProperty('correlationId');
     expect(output).toMatchObject({
       correlationId: 'corr-1',
       alreadyExisted: false,
@@ -59,7 +62,11 @@ describe('create-dataset-group handler', () => {
         outcome: 'IN_PROGRESS',
         attempt: 0,
         waitSeconds: 2,
-        datasetGroup: { name: 'acme', datasetGroupArn: arn, status: 'CREATE PENDING' },
+        datasetGroup: {
+          name: 'acme',
+          datasetGroupArn: arn,
+          status: 'CREATE PENDING',
+        },
       },
     });
   });
@@ -80,7 +87,12 @@ describe('create-dataset-group handler', () => {
     // Prepare
     personalize
       .on(CreateDatasetGroupCommand)
-      .rejects(new ResourceAlreadyExistsException({ message: 'exists', $metadata: {} }))
+      .rejects(
+        new ResourceAlreadyExistsException({
+          message: 'exists',
+          $metadata: {},
+        }),
+      )
       .on(ListDatasetGroupsCommand)
       .resolves({ datasetGroups: [{ name: 'acme', datasetGroupArn: arn }] })
       .on(DescribeDatasetGroupCommand)
@@ -104,7 +116,10 @@ describe('create-dataset-group handler', () => {
       progress: {
         outcome: 'ACTIVE',
         waitSeconds: 0,
-        datasetGroup: { status: 'ACTIVE', creationDateTime: '2026-11-24T10:00:00.000Z' },
+        datasetGroup: {
+          status: 'ACTIVE',
+          creationDateTime: '2026-11-24T10:00:00.000Z',
+        },
       },
     });
   });
@@ -113,11 +128,23 @@ describe('create-dataset-group handler', () => {
     // Prepare
     personalize
       .on(CreateDatasetGroupCommand)
-      .rejects(new ResourceAlreadyExistsException({ message: 'exists', $metadata: {} }))
+      .rejects(
+        new ResourceAlreadyExistsException({
+          message: 'exists',
+          $metadata: {},
+        }),
+      )
       .on(ListDatasetGroupsCommand)
       .resolves({ datasetGroups: [{ name: 'acme', datasetGroupArn: arn }] })
       .on(DescribeDatasetGroupCommand)
-      .resolves({ datasetGroup: { name: 'acme', datasetGroupArn: arn, status: 'ACTIVE', domain: 'VIDEO_ON_DEMAND' } })
+      .resolves({
+        datasetGroup: {
+          name: 'acme',
+          datasetGroupArn: arn,
+          status: 'ACTIVE',
+          domain: 'VIDEO_ON_DEMAND',
+        },
+      })
       .on(ListTagsForResourceCommand)
       .resolves({ tags: [] });
 
@@ -136,7 +163,10 @@ describe('create-dataset-group handler', () => {
     [serviceError('InternalFailure', 500), 'PersonalizeUnavailableError'],
     [serviceError('ServiceUnavailable', 503), 'PersonalizeUnavailableError'],
     [
-      new LimitExceededException({ message: 'quota', $metadata: { httpStatusCode: 400 } }),
+      new LimitExceededException({
+        message: 'quota',
+        $metadata: { httpStatusCode: 400 },
+      }),
       'PersonalizeLimitExceededError',
     ],
   ])('maps %s to %s so the state machine can decide', async (error, name) => {

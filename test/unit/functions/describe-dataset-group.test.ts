@@ -27,9 +27,13 @@ describe('describe-dataset-group handler', () => {
 
   it('schedules the next poll when the group is still being created', async () => {
     // Prepare
-    personalize
-      .on(DescribeDatasetGroupCommand)
-      .resolves({ datasetGroup: { name: 'acme', datasetGroupArn: arn, status: 'CREATE IN_PROGRESS' } });
+    personalize.on(DescribeDatasetGroupCommand).resolves({
+      datasetGroup: {
+        name: 'acme',
+        datasetGroupArn: arn,
+        status: 'CREATE IN_PROGRESS',
+      },
+    });
 
     // Act
     const progress = await handler(taskInput(3, 60), lambdaContext);
@@ -78,7 +82,12 @@ describe('describe-dataset-group handler', () => {
   it('settles as FAILED with the failure reason when Personalize reports CREATE FAILED', async () => {
     // Prepare
     personalize.on(DescribeDatasetGroupCommand).resolves({
-      datasetGroup: { name: 'acme', datasetGroupArn: arn, status: 'CREATE FAILED', failureReason: 'KMS key disabled' },
+      datasetGroup: {
+        name: 'acme',
+        datasetGroupArn: arn,
+        status: 'CREATE FAILED',
+        failureReason: 'KMS key disabled',
+      },
     });
 
     // Act
@@ -98,12 +107,16 @@ describe('describe-dataset-group handler', () => {
     // Prepare
     personalize
       .on(DescribeDatasetGroupCommand)
-      .rejects(new ResourceNotFoundException({ message: 'gone', $metadata: {} }));
+      .rejects(
+        new ResourceNotFoundException({ message: 'gone', $metadata: {} }),
+      );
 
     // Act
     const attempt = handler(taskInput(1, 4), lambdaContext);
 
     // Assess
-    await expect(attempt).rejects.toMatchObject({ name: 'DatasetGroupNotFoundError' });
+    await expect(attempt).rejects.toMatchObject({
+      name: 'DatasetGroupNotFoundError',
+    });
   });
 });

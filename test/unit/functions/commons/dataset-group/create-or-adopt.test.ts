@@ -50,7 +50,12 @@ describe('createOrAdoptDatasetGroup', () => {
 
     // Act
     const result = await createOrAdoptDatasetGroup(
-      { name: 'acme', kmsKeyArn, roleArn, tags: [{ tagKey: 'team', tagValue: 'ml' }] },
+      {
+        name: 'acme',
+        kmsKeyArn,
+        roleArn,
+        tags: [{ tagKey: 'team', tagValue: 'ml' }],
+      },
       api,
     );
 
@@ -59,36 +64,57 @@ describe('createOrAdoptDatasetGroup', () => {
   });
 
   it.each([
-    [{ domain: 'VIDEO_ON_DEMAND' as const }, 'domain is none, the request asks for "VIDEO_ON_DEMAND"'],
+    [
+      { domain: 'VIDEO_ON_DEMAND' as const },
+      'domain is none, the request asks for "VIDEO_ON_DEMAND"',
+    ],
     [{ kmsKeyArn, roleArn }, 'kmsKeyArn is none'],
-    [{ tags: [{ tagKey: 'team', tagValue: 'other' }] }, 'tag "team" is "ml", the request asks for "other"'],
-  ])('refuses to adopt a group whose configuration differs (%o)', async (difference, expected) => {
-    // Prepare
-    const api = new InMemoryDatasetGroupApi();
-    api.seed({ name: 'acme', datasetGroupArn: arn, status: 'ACTIVE' }, [
-      { tagKey: 'team', tagValue: 'ml' },
-    ]);
+    [
+      { tags: [{ tagKey: 'team', tagValue: 'other' }] },
+      'tag "team" is "ml", the request asks for "other"',
+    ],
+  ])(
+    'refuses to adopt a group whose configuration differs (%o)',
+    async (difference, expected) => {
+      // Prepare
+      const api = new InMemoryDatasetGroupApi();
+      api.seed({ name: 'acme', datasetGroupArn: arn, status: 'ACTIVE' }, [
+        { tagKey: 'team', tagValue: 'ml' },
+      ]);
 
-    // Act
-    const attempt = createOrAdoptDatasetGroup({ name: 'acme', ...difference }, api);
+      // Act
+      const attempt = createOrAdoptDatasetGroup(
+        { name: 'acme', ...difference },
+        api,
+      );
 
-    // Assess
-    await expect(attempt).rejects.toBeInstanceOf(DatasetGroupConfigurationMismatchError);
-    await expect(attempt).rejects.toThrow(expected);
-  });
+      // Assess
+      await expect(attempt).rejects.toBeInstanceOf(
+        DatasetGroupConfigurationMismatchError,
+      );
+      await expect(attempt).rejects.toThrow(expected);
+    },
+  );
 
   it.each(['CREATE FAILED', 'DELETE PENDING'])(
     'refuses to adopt a group in %s',
     async (status) => {
       // Prepare
       const api = new InMemoryDatasetGroupApi();
-      api.seed({ name: 'acme', datasetGroupArn: arn, status, failureReason: 'KMS key unusable' });
+      api.seed({
+        name: 'acme',
+        datasetGroupArn: arn,
+        status,
+        failureReason: 'KMS key unusable',
+      });
 
       // Act
       const attempt = createOrAdoptDatasetGroup({ name: 'acme' }, api);
 
       // Assess
-      await expect(attempt).rejects.toBeInstanceOf(DatasetGroupNotAdoptableError);
+      await expect(attempt).rejects.toBeInstanceOf(
+        DatasetGroupNotAdoptableError,
+      );
       await expect(attempt).rejects.toThrow(status);
     },
   );

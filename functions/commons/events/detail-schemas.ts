@@ -1,0 +1,184 @@
+import { z } from 'zod';
+import {
+  correlationIdMaxLength,
+  datasetGroupArnMaxLength,
+  datasetGroupArnPattern,
+  domains,
+  nameMaxLength,
+  namePattern,
+} from '../dataset-group/constraints.ts';
+import { datasetGroupRequestSchema } from '../dataset-group/request-schema.ts';
+import { datasetGroupStatus } from '../dataset-group/status.ts';
+
+/*
+ * The `detail` of every event of the workflow, version 1.0.0.
+ *
+ * Strictness. Every object is strict (unknown fields rejected), and the
+ * generated JSON Schemas say `additionalProperties: false`. These schemas
+ * are the producer's contract: the tests parse every detail the workflow
+ * builds with them, so a field added to a state machine `Detail` block, or a
+ * typo in one, fails a test instead of silently widening what consumers
+ * receive. A version is therefore a closed set of fields: adding one is a
+ * new minor version with its own schema file next to the old one (which is
+ * never edited once published). A consumer that must keep working across
+ * such additions without redeploying should read leniently, i.e. ignore
+ * fields it does not know rather than validate with additionalProperties;
+ * a consumer that validates strictly pins the version it was built for.
+ */
+
+const isoTimestamp = z.iso.datetime({ offset: true });
+
+const correlationIdSchema = z.string().min(1).max(correlationIdMaxLength).meta({
+  description:
+    "The request's correlationId, or the execution name when the request had none.",
+});
+
+const executionArnSchema = z
+  .string()
+  .regex(/^arn:[a-z\d-]+:states:.+$/)
+  .meta({ description: 'ARN of the Step Functions execution.' });
+
+/** A dataset group as published: the Personalize DatasetGroup fields. */
+export const datasetGroupSchema = z.strictObject({
+  name: z.string().min(1).max(nameMaxLength).regex(namePattern),
+  datasetGroupArn: z
+    .string()
+    .max(datasetGroupArnMaxLength)
+    .regex(datasetGroupArnPattern)
+    .optional(),
+  status: z
+    .string()
+    .min(1)
+    .meta({
+      description: `As Personalize spells it: ${Object.values(
+        datasetGroupStatus,
+      ).join(', ')}.`,
+    })
+    .optional(),
+  domain: z.enum(domains).optional(),
+  roleArn: z.string().optional(),
+  kmsKeyArn: z.string().optional(),
+  creationDateTime: isoTimestamp.optional(),
+  lastUpdatedDateTime: isoTimestamp.optional(),
+  failureReason: z.string().optional(),
+});
+
+/** The group once ACTIVE: it has an ARN and the status says so. */
+export const activeDatasetGroupSchema = datasetGroupSchema.extend({
+  datasetGroupArn: z
+    .string()
+    .max(datasetGroupArnMaxLength)
+    .regex(datasetGroupArnPattern),
+  status: z.literal(datasetGroupStatus.active),
+});
+
+/** What is known of the group when a workflow fails: maybe nothing ({}). */
+export const partialDatasetGroupSchema = datasetGroupSchema.partial();
+
+/** A failure: a stable code (error class or outcome) and a human message. */
+export const workflowErrorSchema = z.strictObject({
+  code: z.string().min(1),
+  message: z.string(),
+});
+
+/** The delete request contract: the group's name and a correlation id. */
+export const datasetGroupDeleteRequestSchema = z.strictObject({
+  name: datasetGroupRequestSchema.shape.name,
+  correlationId: datasetGroupRequestSchema.shape.correlationId,
+});
+
+const rawRequestSchema = z
+  .unknown()
+  .refine((request) => request !== undefined, { error: 'is required' })
+  .meta({
+    description:
+      'The execution input as received; it may be invalid, e.g. when the failure is its rejection.',
+  });
+
+/** `Dataset Group Create Requested`: the request contract itself. */
+export const datasetGroupCreateRequestedDetailSchema =
+  datasetGroupRequestSchema;
+
+/** `Dataset Group Delete Requested`. */
+export const datasetGroupDeleteRequestedDetailSchema =
+  datasetGroupDeleteRequestSchema;
+
+/** `Dataset Group Creation Started`. */
+export const datasetGroupCreationStartedDetailSchema = z.strictObject({
+  datasetGroup: datasetGroupSchema,
+  request: datasetGroupRequestSchema,
+  executionArn: executionArnSchema,
+  correlationId: correlationIdSchema,
+  alreadyExisted: z.boolean().meta({
+    description:
+      'True when an existing group of the same name and configuration was adopted instead of created.',
+  }),
+});
+
+/** `Dataset Group Created`. */
+export const datasetGroupCreatedDetailSchema =
+  datasetGroupCreationStartedDetailSchema.extend({
+    datasetGroup: activeDatasetGroupSchema,
+  });
+
+/** `Dataset Group Creation Failed`. */
+export const datasetGroupCreationFailedDetailSchema = z.strictObject({
+  datasetGroup: partialDatasetGroupSchema,
+  request: rawRequestSchema,
+  executionArn: executionArnSchema,
+  correlationId: correlationIdSchema,
+  error: workflowErrorSchema,
+});
+
+/** `Dataset Group Deletion Started`. */
+export const datasetGroupDeletionStartedDetailSchema = z.strictObject({
+  datasetGroup: datasetGroupSchema,
+  request: datasetGroupDeleteRequestSchema,
+  executionArn: executionArnSchema,
+  correlationId: correlationIdSchema,
+});
+
+/** `Dataset Group Deleted`. */
+export const datasetGroupDeletedDetailSchema =
+  datasetGroupDeletionStartedDetailSchema;
+
+/** `Dataset Group Deletion Failed`. */
+export const datasetGroupDeletionFailedDetailSchema = z.strictObject({
+  datasetGroup: partialDatasetGroupSchema,
+  request: datasetGroupDeleteRequestSchema,
+  executionArn: executionArnSchema,
+  correlationId: correlationIdSchema,
+  error: workflowErrorSchema,
+});
+
+export type PublishedDatasetGroup = z.infer<typeof datasetGroupSchema>;
+export type ActiveDatasetGroup = z.infer<typeof activeDatasetGroupSchema>;
+export type PartialDatasetGroup = z.infer<typeof partialDatasetGroupSchema>;
+export type WorkflowErrorDetail = z.infer<typeof workflowErrorSchema>;
+export type DatasetGroupDeleteRequest = z.infer<
+  typeof datasetGroupDeleteRequestSchema
+>;
+export type DatasetGroupCreateRequestedDetail = z.infer<
+  typeof datasetGroupCreateRequestedDetailSchema
+>;
+export type DatasetGroupDeleteRequestedDetail = z.infer<
+  typeof datasetGroupDeleteRequestedDetailSchema
+>;
+export type DatasetGroupCreationStartedDetail = z.infer<
+  typeof datasetGroupCreationStartedDetailSchema
+>;
+export type DatasetGroupCreatedDetail = z.infer<
+  typeof datasetGroupCreatedDetailSchema
+>;
+export type DatasetGroupCreationFailedDetail = z.infer<
+  typeof datasetGroupCreationFailedDetailSchema
+>;
+export type DatasetGroupDeletionStartedDetail = z.infer<
+  typeof datasetGroupDeletionStartedDetailSchema
+>;
+export type DatasetGroupDeletedDetail = z.infer<
+  typeof datasetGroupDeletedDetailSchema
+>;
+export type DatasetGroupDeletionFailedDetail = z.infer<
+  typeof datasetGroupDeletionFailedDetailSchema
+>;

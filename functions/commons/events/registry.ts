@@ -1,0 +1,109 @@
+import type { z } from 'zod';
+import {
+  datasetGroupCreatedDetailSchema,
+  datasetGroupCreateRequestedDetailSchema,
+  datasetGroupCreationFailedDetailSchema,
+  datasetGroupCreationStartedDetailSchema,
+  datasetGroupDeletedDetailSchema,
+  datasetGroupDeleteRequestedDetailSchema,
+  datasetGroupDeletionFailedDetailSchema,
+  datasetGroupDeletionStartedDetailSchema,
+} from './detail-schemas.ts';
+import { type DetailType, detailTypes } from './detail-types.ts';
+
+export interface EventContract<Schema extends z.ZodType = z.ZodType> {
+  detailType: DetailType;
+  direction: 'inbound' | 'outbound';
+  /** Semantic version of the detail schema. */
+  version: string;
+  /** Zod schema of the event's `detail`. */
+  schema: Schema;
+  /** One paragraph for the JSON Schema `description`. */
+  description: string;
+  /** Name of the JSON Schema file in schemas/events/. */
+  fileName: string;
+}
+
+/** `Dataset Group Created` → `dataset-group-created`. */
+export const kebabCaseOf = (detailType: string): string =>
+  detailType.trim().toLowerCase().split(/\s+/).join('-');
+
+/** `dataset-group-created.v1.0.0.json`. */
+export const schemaFileNameOf = (detailType: string, version: string) =>
+  `${kebabCaseOf(detailType)}.v${version}.json`;
+
+const contract = <Schema extends z.ZodType>(
+  detailType: DetailType,
+  direction: EventContract['direction'],
+  schema: Schema,
+  description: string,
+): EventContract<Schema> => {
+  const version = '1.0.0';
+  return {
+    detailType,
+    direction,
+    version,
+    schema,
+    description,
+    fileName: schemaFileNameOf(detailType, version),
+  };
+};
+
+/**
+ * Every detail-type with its current schema version, so tests and tools
+ * (the JSON Schema generator) can iterate them. A new version of a detail
+ * gets a new `version` here; the previous version's file stays published.
+ */
+export const eventContracts = {
+  [detailTypes.createRequested]: contract(
+    detailTypes.createRequested,
+    'inbound',
+    datasetGroupCreateRequestedDetailSchema,
+    'Asks the workflow to create an Amazon Personalize dataset group. The detail is the request contract: the same JSON as the execution input and the POST /dataset-groups body. Tag keys must also be unique within the request, a rule this JSON Schema cannot express.',
+  ),
+  [detailTypes.deleteRequested]: contract(
+    detailTypes.deleteRequested,
+    'inbound',
+    datasetGroupDeleteRequestedDetailSchema,
+    'Asks the workflow to delete the Amazon Personalize dataset group of that name.',
+  ),
+  [detailTypes.creationStarted]: contract(
+    detailTypes.creationStarted,
+    'outbound',
+    datasetGroupCreationStartedDetailSchema,
+    'The dataset group was created (or an identical existing one adopted: alreadyExisted) and the workflow is waiting for it to become ACTIVE. Best effort: a consumer must not depend on receiving it.',
+  ),
+  [detailTypes.created]: contract(
+    detailTypes.created,
+    'outbound',
+    datasetGroupCreatedDetailSchema,
+    'Terminal: the dataset group is ACTIVE and ready for datasets. Published once per successful workflow execution.',
+  ),
+  [detailTypes.creationFailed]: contract(
+    detailTypes.creationFailed,
+    'outbound',
+    datasetGroupCreationFailedDetailSchema,
+    'Terminal: the request was rejected, the group could not be created or adopted, Personalize reported CREATE FAILED, or the deadline was reached. error.code is stable (an error class name or an outcome code); datasetGroup is {} when the request was rejected before creation.',
+  ),
+  [detailTypes.deletionStarted]: contract(
+    detailTypes.deletionStarted,
+    'outbound',
+    datasetGroupDeletionStartedDetailSchema,
+    'Deletion of the dataset group was requested and the workflow is waiting for it to disappear.',
+  ),
+  [detailTypes.deleted]: contract(
+    detailTypes.deleted,
+    'outbound',
+    datasetGroupDeletedDetailSchema,
+    'Terminal: the dataset group no longer exists.',
+  ),
+  [detailTypes.deletionFailed]: contract(
+    detailTypes.deletionFailed,
+    'outbound',
+    datasetGroupDeletionFailedDetailSchema,
+    'Terminal: the dataset group could not be deleted, for example because it still holds datasets (ResourceInUseException). error.code is stable.',
+  ),
+} as const satisfies Record<DetailType, EventContract>;
+
+export const eventContractList: readonly EventContract[] =
+  Object.values(eventContracts);

@@ -1,0 +1,319 @@
+import type { Domain } from '#commons/dataset-group/constraints.ts';
+import { maxTagsPerResource } from '#commons/dataset-group/constraints.ts';
+import {
+  type DatasetGroupStatus,
+  datasetGroupStatus,
+  isCreationUnderway,
+} from '#commons/dataset-group/status.ts';
+import type { Clock } from './clock.ts';
+import { datasetGroupArnOf } from './dataset-group-arn.ts';
+import {
+  activeFate,
+  type CreationFate,
+  type LifecycleState,
+  lifecycleAt,
+} from './dataset-group-lifecycle.ts';
+import {
+  limitExceeded,
+  resourceAlreadyExists,
+  resourceInUse,
+  resourceNotFound,
+  tooManyTagKeys,
+  tooManyTags,
+} from './emulator-error.ts';
+import type { LifecycleTimings } from './lifecycle-timings.ts';
+import { decodeListToken, encodeListToken } from './list-token.ts';
+import type {
+  CreateDatasetGroupInput,
+  ListDatasetGroupsInput,
+} from './parse-requests.ts';
+import type { Tag } from './tag-rules.ts';
+
+/** A dataset group as it is at the moment it was read. */
+export interface EmulatedDatasetGroupView {
+  name: string;
+  datasetGroupArn: string;
+  region: string;
+  status: DatasetGroupStatus;
+  creationDateTime: Date;
+  lastUpdatedDateTime: Date;
+  roleArn?: string;
+  kmsKeyArn?: string;
+  domain?: Domain;
+  failureReason?: string;
+  tags: Tag[];
+  hasDatasets: boolean;
+}
+
+export interface DatasetGroupStoreOptions {
+  clock: Clock;
+  timings: LifecycleTimings;
+  /** Dataset groups per account and region that count toward the quota. */
+  quota: number;
+  accountId: string;
+  /** Asked once per creation how it will end (fault injection). */
+  fateOf?: (name: string) => CreationFate;
+}
+
+interface DatasetGroupRecord {
+  readonly sequence: number;
+  readonly region: string;
+  readonly input: CreateDatasetGroupInput;
+  readonly datasetGroupArn: string;
+  readonly createdAtMs: number;
+  readonly fate: CreationFate;
+  readonly tags: Map<string, string>;
+  hasDatasets: boolean;
+  deleteRequestedAtMs?: number;
+}
+
+/** Statuses that count toward the quota: every creation not given up. */
+const countsTowardQuota = (status: DatasetGroupStatus): boolean =>
+  status !== datasetGroupStatus.createFailed &&
+  status !== datasetGroupStatus.deletePending;
+
+/** Newest first; ties (same ms) broken by creation order, newest first. */
+const newestFirst = (
+  a: { createdAtMs: number; sequence: number },
+  b: { createdAtMs: number; sequence: number },
+): number => b.createdAtMs - a.createdAtMs || b.sequence - a.sequence;
+
+/**
+ * The dataset groups of one account, in memory, with no I/O: every
+ * operation's rules and the lifecycle, evaluated lazily on the clock.
+ * Methods throw EmulatorError for what the service answers with an error.
+ */
+export class DatasetGroupStore {
+  readonly #options: DatasetGroupStoreOptions;
+  readonly #records = new Map<string, DatasetGroupRecord>();
+  #nextSequence = 0;
+
+  constructor(options: DatasetGroupStoreOptions) {
+    if (
+      !(options.quota >= 0) ||
+      !(Number.isInteger(options.quota) || options.quota === Infinity)
+    ) {
+      throw new RangeError('quota must be an integer >= 0 (or Infinity)');
+    }
+    this.#options = options;
+  }
+
+  create(
+    region: string,
+    input: CreateDatasetGroupInput,
+  ): { datasetGroupArn: string; domain?: Domain } {
+    const now = this.#sweep();
+    if (input.tags.length > maxTagsPerResource) {
+      throw tooManyTags(
+        `${input.tags.length} tags exceed the ${maxTagsPerResource} tags a resource can have`,
+      );
+    }
+    const datasetGroupArn = datasetGroupArnOf(
+      region,
+      this.#options.accountId,
+      input.name,
+    );
+    if (this.#records.has(datasetGroupArn)) {
+      throw resourceAlreadyExists(
+        `Dataset group with name ${input.name} already exists`,
+      );
+    }
+    const counted = this.#inRegion(region).filter(({ state }) =>
+      countsTowardQuota(state.status),
+    ).length;
+    if (counted >= this.#options.quota) {
+      throw limitExceeded(
+        `You have reached the limit of ${this.#options.quota} dataset groups in ${region}`,
+      );
+    }
+    this.#records.set(datasetGroupArn, {
+      sequence: this.#nextSequence++,
+      region,
+      input,
+      datasetGroupArn,
+      createdAtMs: now,
+      fate: this.#options.fateOf?.(input.name) ?? activeFate,
+      tags: new Map(input.tags.map((tag) => [tag.tagKey, tag.tagValue])),
+      hasDatasets: false,
+    });
+    return {
+      datasetGroupArn,
+      ...(input.domain !== undefined && { domain: input.domain }),
+    };
+  }
+
+  describe(datasetGroupArn: string): EmulatedDatasetGroupView {
+    this.#sweep();
+    return this.#view(this.#find(datasetGroupArn));
+  }
+
+  list(
+    region: string,
+    input: ListDatasetGroupsInput,
+  ): { datasetGroups: EmulatedDatasetGroupView[]; nextToken?: string } {
+    this.#sweep();
+    const cursor =
+      input.nextToken === undefined
+        ? undefined
+        : decodeListToken(input.nextToken, region);
+    const ordered = this.#inRegion(region)
+      .map(({ record }) => record)
+      .sort(newestFirst);
+    const remaining =
+      cursor === undefined
+        ? ordered
+        : ordered.filter((record) => newestFirst(cursor, record) < 0);
+    const page = remaining.slice(0, input.maxResults);
+    const last = page.at(-1);
+    const more = remaining.length > page.length && last !== undefined;
+    return {
+      datasetGroups: page.map((record) => this.#view(record)),
+      ...(more && {
+        nextToken: encodeListToken({
+          region,
+          createdAtMs: last.createdAtMs,
+          sequence: last.sequence,
+        }),
+      }),
+    };
+  }
+
+  delete(datasetGroupArn: string): void {
+    const now = this.#sweep();
+    const record = this.#find(datasetGroupArn);
+    const { status } = this.#stateOf(record);
+    if (status === datasetGroupStatus.deletePending) return;
+    if (isCreationUnderway(status)) {
+      throw resourceInUse(
+        `Dataset group ${datasetGroupArn} is ${status}; wait until it is ACTIVE or CREATE FAILED`,
+      );
+    }
+    if (record.hasDatasets) {
+      throw resourceInUse(
+        `Dataset group ${datasetGroupArn} still contains datasets; delete them first`,
+      );
+    }
+    record.deleteRequestedAtMs = now;
+  }
+
+  tagResource(resourceArn: string, tags: readonly Tag[]): void {
+    this.#sweep();
+    const record = this.#modifiable(resourceArn);
+    const merged = new Map(record.tags);
+    for (const tag of tags) merged.set(tag.tagKey, tag.tagValue);
+    if (merged.size > maxTagsPerResource) {
+      throw tooManyTags(
+        `The resource would have ${merged.size} tags; at most ${maxTagsPerResource} are allowed`,
+      );
+    }
+    for (const tag of tags) record.tags.set(tag.tagKey, tag.tagValue);
+  }
+
+  untagResource(resourceArn: string, tagKeys: readonly string[]): void {
+    this.#sweep();
+    if (tagKeys.length > maxTagsPerResource) {
+      throw tooManyTagKeys(
+        `${tagKeys.length} tag keys exceed the ${maxTagsPerResource} tag keys a resource can have`,
+      );
+    }
+    const record = this.#modifiable(resourceArn);
+    for (const key of tagKeys) record.tags.delete(key);
+  }
+
+  listTags(resourceArn: string): Tag[] {
+    this.#sweep();
+    return this.#tagsOf(this.#find(resourceArn));
+  }
+
+  /** Says whether a group holds datasets (which blocks its deletion). */
+  markHasDatasets(nameOrArn: string, hasDatasets: boolean): void {
+    this.#sweep();
+    const matches = [...this.#records.values()].filter((record) =>
+      nameOrArn.startsWith('arn:')
+        ? record.datasetGroupArn === nameOrArn
+        : record.input.name === nameOrArn,
+    );
+    if (matches.length === 0) {
+      throw new Error(`No emulated dataset group ${nameOrArn}`);
+    }
+    for (const record of matches) record.hasDatasets = hasDatasets;
+  }
+
+  /** Every group that still exists, oldest first, as it is now. */
+  views(): EmulatedDatasetGroupView[] {
+    this.#sweep();
+    return [...this.#records.values()].map((record) => this.#view(record));
+  }
+
+  clear(): void {
+    this.#records.clear();
+  }
+
+  /** Forgets groups whose deletion has finished; returns the time. */
+  #sweep(): number {
+    const now = this.#options.clock.now();
+    for (const [arn, record] of this.#records) {
+      if (lifecycleAt(record, this.#options.timings, now) === undefined) {
+        this.#records.delete(arn);
+      }
+    }
+    return now;
+  }
+
+  #stateOf(record: DatasetGroupRecord): LifecycleState {
+    const now = this.#options.clock.now();
+    return (
+      lifecycleAt(record, this.#options.timings, now) ?? {
+        status: datasetGroupStatus.deletePending,
+        lastUpdatedMs: record.deleteRequestedAtMs ?? now,
+      }
+    );
+  }
+
+  #inRegion(region: string) {
+    return [...this.#records.values()]
+      .filter((record) => record.region === region)
+      .map((record) => ({ record, state: this.#stateOf(record) }));
+  }
+
+  #find(arn: string): DatasetGroupRecord {
+    const record = this.#records.get(arn);
+    if (record === undefined) {
+      throw resourceNotFound(`Could not find resource ${arn}`);
+    }
+    return record;
+  }
+
+  #modifiable(arn: string): DatasetGroupRecord {
+    const record = this.#find(arn);
+    if (this.#stateOf(record).status === datasetGroupStatus.deletePending) {
+      throw resourceInUse(`Resource ${arn} is being deleted`);
+    }
+    return record;
+  }
+
+  #tagsOf(record: DatasetGroupRecord): Tag[] {
+    return [...record.tags].map(([tagKey, tagValue]) => ({ tagKey, tagValue }));
+  }
+
+  #view(record: DatasetGroupRecord): EmulatedDatasetGroupView {
+    const state = this.#stateOf(record);
+    const { name, roleArn, kmsKeyArn, domain } = record.input;
+    return {
+      name,
+      datasetGroupArn: record.datasetGroupArn,
+      region: record.region,
+      status: state.status,
+      creationDateTime: new Date(record.createdAtMs),
+      lastUpdatedDateTime: new Date(state.lastUpdatedMs),
+      ...(roleArn !== undefined && { roleArn }),
+      ...(kmsKeyArn !== undefined && { kmsKeyArn }),
+      ...(domain !== undefined && { domain }),
+      ...(state.failureReason !== undefined && {
+        failureReason: state.failureReason,
+      }),
+      tags: this.#tagsOf(record),
+      hasDatasets: record.hasDatasets,
+    };
+  }
+}

@@ -1,0 +1,268 @@
+import { datasetGroupStatus } from '#commons/dataset-group/status.ts';
+import type { Clock } from './clock.ts';
+import { activeFate, type CreationFate } from './dataset-group-lifecycle.ts';
+import { EmulatorError, throttling } from './emulator-error.ts';
+import {
+  type CountedFault,
+  type CreateFailedFault,
+  type FaultKind,
+  type FaultSettings,
+  faultKinds,
+  type NameMatcher,
+  type NeverActiveFault,
+  type RateLimit,
+  type ServerErrorFault,
+} from './fault-settings.ts';
+import type { OperationName } from './operation-names.ts';
+import { TokenBucket } from './token-bucket.ts';
+
+/** What the wire layer must do instead of answering normally. */
+export type InjectedFault =
+  | { kind: 'connectionReset' }
+  | { kind: 'throttle' | 'serverError' | 'rateLimit'; error: EmulatorError };
+
+type QueueKind = 'connectionReset' | 'throttle' | 'serverError';
+
+interface QueuedFault {
+  remaining: number;
+  operation: OperationName | undefined;
+  error: () => EmulatorError;
+}
+
+const defaultFailureReason =
+  'Emulated failure: the dataset group could not be created';
+
+const asList = <T>(value: T | readonly T[] | undefined): readonly T[] =>
+  value === undefined ? [] : Array.isArray(value) ? value : [value as T];
+
+const countOf = (fault: CountedFault): number => {
+  const count = fault.count ?? 1;
+  if (!Number.isSafeInteger(count) || count < 1) {
+    throw new RangeError(`fault count must be an integer >= 1, got ${count}`);
+  }
+  return count;
+};
+
+const matches = (matcher: NameMatcher | undefined, name: string): boolean => {
+  if (matcher === undefined) return true;
+  if (typeof matcher === 'string') return matcher === name;
+  matcher.lastIndex = 0;
+  return matcher.test(name);
+};
+
+const serverErrorOf = (fault: ServerErrorFault) => {
+  const status = fault.status ?? 500;
+  if (!Number.isInteger(status) || status < 500 || status > 599) {
+    throw new RangeError(`serverError status must be 5xx, got ${status}`);
+  }
+  const type =
+    fault.type ?? (status === 503 ? 'ServiceUnavailable' : 'InternalFailure');
+  const message =
+    status === 503
+      ? 'The service is unavailable. Please try again later.'
+      : 'We encountered an internal error. Please try again.';
+  return () => new EmulatorError(type, message, status);
+};
+
+const assertDelay = (ms: number): void => {
+  if (!Number.isFinite(ms) || ms < 0) {
+    throw new RangeError(`latency must be a finite number >= 0, got ${ms}`);
+  }
+};
+
+/**
+ * The faults in force, changeable at any time, and how many were injected.
+ * Every method that adds a rule returns a function that removes it.
+ */
+export class FaultController {
+  readonly #clock: Clock;
+  readonly #queues: Record<QueueKind, QueuedFault[]> = {
+    connectionReset: [],
+    throttle: [],
+    serverError: [],
+  };
+  readonly #buckets = new Map<OperationName, TokenBucket>();
+  readonly #createFailed: Required<CreateFailedFault>[] = [];
+  readonly #neverActive: NeverActiveFault[] = [];
+  #latencyMs = 0;
+  readonly #latencyByOperation = new Map<OperationName, number>();
+  #counts = this.#zeroCounts();
+
+  constructor(clock: Clock, settings: FaultSettings = {}) {
+    this.#clock = clock;
+    if (settings.throttle) this.throttle(settings.throttle);
+    if (settings.serverError) this.serverError(settings.serverError);
+    if (settings.connectionReset)
+      this.connectionReset(settings.connectionReset);
+    for (const [operation, limit] of Object.entries(
+      settings.rateLimits ?? {},
+    )) {
+      this.rateLimit(operation as OperationName, limit);
+    }
+    for (const fault of asList(settings.createFailed)) this.createFailed(fault);
+    for (const fault of asList(settings.neverActive)) this.neverActive(fault);
+    if (settings.latencyMs !== undefined) this.latency(settings.latencyMs);
+    for (const [operation, ms] of Object.entries(
+      settings.latencyMsByOperation ?? {},
+    )) {
+      this.latency(ms, operation as OperationName);
+    }
+  }
+
+  /** The next calls answer ThrottlingException (400, unmodelled). */
+  throttle(fault: CountedFault = {}): void {
+    this.#queue('throttle', fault, () => throttling());
+  }
+
+  /** The next calls answer a 5xx InternalFailure/ServiceUnavailable. */
+  serverError(fault: ServerErrorFault = {}): void {
+    this.#queue('serverError', fault, serverErrorOf(fault));
+  }
+
+  /** The next calls get their socket destroyed without an answer. */
+  connectionReset(fault: CountedFault = {}): void {
+    this.#queue(
+      'connectionReset',
+      fault,
+      () =>
+        new EmulatorError(
+          'ConnectionReset',
+          'socket destroyed by the emulator',
+        ),
+    );
+  }
+
+  /** Limits an operation's rate on the clock; `undefined` lifts it. */
+  rateLimit(operation: OperationName, limit: RateLimit | undefined): void {
+    if (limit === undefined) {
+      this.#buckets.delete(operation);
+      return;
+    }
+    this.#buckets.set(
+      operation,
+      new TokenBucket(this.#clock, limit.tps, limit.burst),
+    );
+  }
+
+  /** Groups whose name matches end CREATE FAILED with `failureReason`. */
+  createFailed(fault: CreateFailedFault = {}): () => void {
+    const rule = {
+      match: fault.match ?? /^/,
+      failureReason: fault.failureReason ?? defaultFailureReason,
+    };
+    this.#createFailed.push(rule);
+    return () => this.#remove(this.#createFailed, rule);
+  }
+
+  /** Groups whose name matches never leave CREATE IN_PROGRESS (or PENDING). */
+  neverActive(fault: NeverActiveFault = {}): () => void {
+    const rule = { ...fault };
+    this.#neverActive.push(rule);
+    return () => this.#remove(this.#neverActive, rule);
+  }
+
+  /** Real delay before answering (one operation, or all); 0 removes it. */
+  latency(ms: number, operation?: OperationName): void {
+    assertDelay(ms);
+    if (operation === undefined) this.#latencyMs = ms;
+    else this.#latencyByOperation.set(operation, ms);
+  }
+
+  /** Removes every fault (the counters stay). */
+  clear(): void {
+    for (const queue of Object.values(this.#queues)) queue.length = 0;
+    this.#buckets.clear();
+    this.#createFailed.length = 0;
+    this.#neverActive.length = 0;
+    this.#latencyMs = 0;
+    this.#latencyByOperation.clear();
+  }
+
+  /** Injected faults per kind since the start or the last resetCounts(). */
+  counts(): Record<FaultKind, number> {
+    return { ...this.#counts };
+  }
+
+  resetCounts(): void {
+    this.#counts = this.#zeroCounts();
+  }
+
+  /** The real delay to apply before answering a call of `operation`. */
+  takeLatency(operation: OperationName): number {
+    const ms = this.#latencyByOperation.get(operation) ?? this.#latencyMs;
+    if (ms > 0) this.#counts.latency += 1;
+    return ms;
+  }
+
+  /** The fault a call of `operation` gets, if any; consumes it. */
+  takeFault(operation: OperationName): InjectedFault | undefined {
+    if (this.#take('connectionReset', operation)) {
+      return { kind: 'connectionReset' };
+    }
+    for (const kind of ['throttle', 'serverError'] as const) {
+      const error = this.#take(kind, operation);
+      if (error !== undefined) return { kind, error };
+    }
+    const bucket = this.#buckets.get(operation);
+    if (bucket !== undefined && !bucket.tryTake()) {
+      this.#counts.rateLimit += 1;
+      return { kind: 'rateLimit', error: throttling() };
+    }
+    return undefined;
+  }
+
+  /** How the creation of a group named `name` will end. */
+  creationFateFor(name: string): CreationFate {
+    const stuck = this.#neverActive.find((rule) => matches(rule.match, name));
+    if (stuck !== undefined) {
+      this.#counts.neverActive += 1;
+      return {
+        outcome: 'STUCK',
+        status: stuck.status ?? datasetGroupStatus.createInProgress,
+      };
+    }
+    const failed = this.#createFailed.find((rule) => matches(rule.match, name));
+    if (failed !== undefined) {
+      this.#counts.createFailed += 1;
+      return { outcome: 'CREATE FAILED', failureReason: failed.failureReason };
+    }
+    return activeFate;
+  }
+
+  #queue(
+    kind: QueueKind,
+    fault: CountedFault,
+    error: () => EmulatorError,
+  ): void {
+    this.#queues[kind].push({
+      remaining: countOf(fault),
+      operation: fault.operation,
+      error,
+    });
+  }
+
+  #take(kind: QueueKind, operation: OperationName): EmulatorError | undefined {
+    const queue = this.#queues[kind];
+    const entry = queue.find(
+      (queued) =>
+        queued.operation === undefined || queued.operation === operation,
+    );
+    if (entry === undefined) return undefined;
+    entry.remaining -= 1;
+    if (entry.remaining === 0) queue.splice(queue.indexOf(entry), 1);
+    this.#counts[kind] += 1;
+    return entry.error();
+  }
+
+  #remove<T>(list: T[], item: T): void {
+    const index = list.indexOf(item);
+    if (index >= 0) list.splice(index, 1);
+  }
+
+  #zeroCounts(): Record<FaultKind, number> {
+    return Object.fromEntries(faultKinds.map((kind) => [kind, 0])) as Record<
+      FaultKind,
+      number
+    >;
+  }
+}

@@ -1,0 +1,28 @@
+export {
+  type Clock,
+  createManualClock,
+  type ManualClock,
+  systemClock,
+} from './clock.ts';
+export type { EmulatedDatasetGroupView } from './dataset-group-store.ts';
+export { smithyErrorStatuses } from './emulator-error.ts';
+export { FaultController } from './fault-controller.ts';
+export type {
+  CountedFault,
+  CreateFailedFault,
+  FaultKind,
+  FaultSettings,
+  NameMatcher,
+  NeverActiveFault,
+  RateLimit,
+  ServerErrorFault,
+} from './fault-settings.ts';
+export type { LifecycleTimings } from './lifecycle-timings.ts';
+export { defaultLifecycleTimings } from './lifecycle-timings.ts';
+export type { OperationName } from './operation-names.ts';
+export {
+  type EmulatorStats,
+  type PersonalizeEmulatorOptions,
+  type RunningPersonalizeEmulator,
+  startPersonalizeEmulator,
+} from './start-personalize-emulator.ts';

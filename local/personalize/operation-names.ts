@@ -1,0 +1,15 @@
+/** The Personalize operations the emulator answers. */
+export const operationNames = [
+  'CreateDatasetGroup',
+  'DescribeDatasetGroup',
+  'ListDatasetGroups',
+  'DeleteDatasetGroup',
+  'TagResource',
+  'UntagResource',
+  'ListTagsForResource',
+] as const;
+
+export type OperationName = (typeof operationNames)[number];
+
+export const isOperationName = (name: string): name is OperationName =>
+  (operationNames as readonly string[]).includes(name);

@@ -1,0 +1,152 @@
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { CallCounter } from './call-counter.ts';
+import { type Clock, systemClock } from './clock.ts';
+import {
+  DatasetGroupStore,
+  type EmulatedDatasetGroupView,
+} from './dataset-group-store.ts';
+import { FaultController } from './fault-controller.ts';
+import type { FaultKind, FaultSettings } from './fault-settings.ts';
+import {
+  type LifecycleTimings,
+  resolveLifecycleTimings,
+} from './lifecycle-timings.ts';
+import { createRequestListener } from './request-listener.ts';
+
+export interface PersonalizeEmulatorOptions {
+  /** Region of calls that carry no SigV4 scope; default us-east-1. */
+  region?: string;
+  /** 12 digits; default 000000000000. */
+  accountId?: string;
+  /** Default 0 (an ephemeral port); always bound to 127.0.0.1. */
+  port?: number;
+  /** Default { pendingMs: 200, inProgressMs: 600, deleteMs: 300 }. */
+  lifecycle?: Partial<LifecycleTimings>;
+  /** Dataset groups per region that are not CREATE FAILED/DELETE PENDING; default 5. */
+  quota?: number;
+  faults?: FaultSettings;
+  /** Where the lifecycle and rate limits read the time; default Date.now. */
+  clock?: Clock;
+  /** HTTP status per error name (e.g. smithyErrorStatuses); default 400. */
+  errorStatuses?: Readonly<Record<string, number>>;
+}
+
+export interface EmulatorStats {
+  /** Calls per operation name (every known operation listed, from 0). */
+  calls: Record<string, number>;
+  /** Injected faults per kind. */
+  faults: Record<FaultKind, number>;
+}
+
+export interface RunningPersonalizeEmulator {
+  /** `http://127.0.0.1:<port>`: the client's `endpoint`. */
+  endpoint: string;
+  port: number;
+  faults: FaultController;
+  /** Every dataset group that exists, oldest first, as it is now. */
+  datasetGroups(): EmulatedDatasetGroupView[];
+  /** Whether a group holds datasets (then deleting it is refused). */
+  markHasDatasets(nameOrArn: string, hasDatasets: boolean): void;
+  stats(): EmulatorStats;
+  /** Zeroes the call and fault counters. */
+  resetStats(): void;
+  /** Forgets every dataset group, removes every fault, zeroes counters. */
+  reset(): void;
+  /** Stops listening and drops every connection (keep-alive included). */
+  close(): Promise<void>;
+}
+
+const defaultRegion = 'us-east-1';
+const defaultAccountId = '000000000000';
+const defaultQuota = 5;
+
+const checkedOptions = (options: PersonalizeEmulatorOptions) => {
+  const region = options.region ?? defaultRegion;
+  const accountId = options.accountId ?? defaultAccountId;
+  if (!/^[a-z0-9-]+$/.test(region)) {
+    throw new RangeError(`region ${region} is not a region name`);
+  }
+  if (!/^\d{12}$/.test(accountId)) {
+    throw new RangeError('accountId must be 12 digits');
+  }
+  for (const [name, status] of Object.entries(options.errorStatuses ?? {})) {
+    if (!Number.isInteger(status) || status < 300 || status > 599) {
+      throw new RangeError(`errorStatuses.${name} must be 300..599`);
+    }
+  }
+  return { region, accountId };
+};
+
+/** Starts the local Personalize (dataset groups) on 127.0.0.1. */
+export const startPersonalizeEmulator = async (
+  options: PersonalizeEmulatorOptions = {},
+): Promise<RunningPersonalizeEmulator> => {
+  const { region, accountId } = checkedOptions(options);
+  const clock = options.clock ?? systemClock;
+  const faults = new FaultController(clock, options.faults);
+  const store = new DatasetGroupStore({
+    clock,
+    timings: resolveLifecycleTimings(options.lifecycle),
+    quota: options.quota ?? defaultQuota,
+    accountId,
+    fateOf: (name) => faults.creationFateFor(name),
+  });
+  const calls = new CallCounter();
+  const timers = new Set<NodeJS.Timeout>();
+  const sleep = (ms: number) =>
+    new Promise<void>((resolve) => {
+      const timer = setTimeout(() => {
+        timers.delete(timer);
+        resolve();
+      }, ms);
+      timers.add(timer);
+    });
+
+  const server = createServer(
+    { keepAliveTimeout: 5_000 },
+    createRequestListener({
+      store,
+      faults,
+      calls,
+      defaultRegion: region,
+      errorStatuses: options.errorStatuses ?? {},
+      sleep,
+    }),
+  );
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(options.port ?? 0, '127.0.0.1', () => {
+      server.off('error', reject);
+      resolve();
+    });
+  });
+  const { port } = server.address() as AddressInfo;
+  const resetStats = () => {
+    calls.reset();
+    faults.resetCounts();
+  };
+
+  return {
+    endpoint: `http://127.0.0.1:${port}`,
+    port,
+    faults,
+    datasetGroups: () => store.views(),
+    markHasDatasets: (nameOrArn, hasDatasets) =>
+      store.markHasDatasets(nameOrArn, hasDatasets),
+    stats: () => ({ calls: calls.snapshot(), faults: faults.counts() }),
+    resetStats,
+    reset() {
+      store.clear();
+      faults.clear();
+      resetStats();
+    },
+    close: () =>
+      new Promise<void>((resolve, reject) => {
+        for (const timer of timers) clearTimeout(timer);
+        timers.clear();
+        server.close((error) => (error ? reject(error) : resolve()));
+        server.closeAllConnections();
+      }),
+  };
+};

@@ -1,0 +1,87 @@
+import { eventsOfExecution } from './create-workflow.ts';
+import { startLocalStack } from './local-stack.ts';
+import { scenarios } from './scenarios.ts';
+import { parseStartOptions, startUsage, UsageError } from './start-options.ts';
+import { createTimeline } from './timeline.ts';
+
+const terminalDetailTypes = new Set([
+  'Dataset Group Created',
+  'Dataset Group Creation Failed',
+]);
+const eventLogFile = '.local/events.jsonl';
+const print = (line: string) => process.stdout.write(`${line}\n`);
+
+/**
+ * `npm start`: one dataset group creation end to end on the embedded local
+ * stack, with a live timeline and the final event.
+ */
+const main = async (): Promise<number> => {
+  const options = parseStartOptions(process.argv.slice(2));
+  if (options.help) {
+    print(startUsage);
+    return 0;
+  }
+  const scenario = scenarios[options.scenario];
+  const stack = await startLocalStack({
+    ...scenario.stack,
+    eventLogFile,
+    logLevel: options.verbose ? 'INFO' : 'SILENT',
+  });
+  try {
+    print(`Scenario ${options.scenario}: ${scenario.description}`);
+    print(`Personalize emulator: ${stack.emulator.endpoint}`);
+    print(`Events are appended to ${eventLogFile}`);
+    print(`Request: ${JSON.stringify(options.request)}\n`);
+
+    const timeline = createTimeline(print, stack.settings.waitMs ?? 0);
+    const unsubscribe = stack.bus.subscribe(timeline.onBusEvent);
+    const execution = stack.createWorkflow.start(
+      options.request,
+      `npm-start-${Date.now()}`,
+    );
+    for await (const event of execution.eventLogs) {
+      timeline.onExecutionEvent(event);
+    }
+    const outcome = await execution.outcome;
+    unsubscribe();
+
+    const terminal = eventsOfExecution(stack.bus, execution.executionArn)
+      .filter((event) => terminalDetailTypes.has(event['detail-type']))
+      .at(-1);
+    print('');
+    if (terminal === undefined) {
+      print(`No terminal event was published; execution ${outcome.status}`);
+      return 1;
+    }
+    print(`Final event "${terminal['detail-type']}":`);
+    print(JSON.stringify(terminal, null, 2));
+    print(
+      `\nExecution ${outcome.status}${
+        outcome.error ? ` with ${outcome.error}: ${outcome.cause}` : ''
+      }`,
+    );
+    print(
+      `The emulator holds ${stack.emulator.datasetGroups().length} dataset group(s).`,
+    );
+    return terminal['detail-type'] === 'Dataset Group Created' ? 0 : 1;
+  } finally {
+    await stack.close();
+  }
+};
+
+main().then(
+  (code) => {
+    process.exitCode = code;
+  },
+  (error: unknown) => {
+    if (error instanceof UsageError) {
+      process.stderr.write(`${error.message}\n\n${startUsage}\n`);
+      process.exitCode = 2;
+      return;
+    }
+    process.stderr.write(
+      `${error instanceof Error ? error.stack : String(error)}\n`,
+    );
+    process.exitCode = 1;
+  },
+);

@@ -1,0 +1,93 @@
+import { spawnSync } from 'node:child_process';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+
+const repositoryRoot = join(import.meta.dirname, '../..');
+
+/** Runs `npm start -- …` as a user does (node local/start.ts). */
+const start = (...args: string[]) => {
+  const startedAt = performance.now();
+  const result = spawnSync(
+    process.execPath,
+    [join(repositoryRoot, 'local/start.ts'), ...args],
+    {
+      cwd: repositoryRoot,
+      encoding: 'utf8',
+      timeout: 60_000,
+      env: { ...process.env, POWERTOOLS_LOG_LEVEL: 'SILENT' },
+    },
+  );
+  return {
+    status: result.status,
+    stdout: result.stdout,
+    stderr: result.stderr,
+    seconds: (performance.now() - startedAt) / 1000,
+  };
+};
+
+/** The pretty-printed final event that follows `Final event "…":`. */
+const finalEventOf = (stdout: string) => {
+  const start = stdout.indexOf('\n{', stdout.indexOf('Final event'));
+  const end = stdout.indexOf('\n}\n', start);
+  return JSON.parse(stdout.slice(start + 1, end + 2));
+};
+
+describe('npm start', () => {
+  it('creates a dataset group and exits 0 with the Dataset Group Created event', () => {
+    // Act
+    const run = start('--name', 'e2e-group', '--tag', 'team=ml');
+
+    // Assess
+    expect(run.stderr).toBe('');
+    expect(run.status).toBe(0);
+    expect(run.stdout).toContain('→ WaitForDatasetGroup');
+    expect(run.stdout).toContain('status CREATE IN_PROGRESS');
+    expect(finalEventOf(run.stdout)).toMatchObject({
+      'detail-type': 'Dataset Group Created',
+      detail: {
+        datasetGroup: {
+          status: 'ACTIVE',
+          datasetGroupArn:
+            'arn:aws:personalize:us-east-1:000000000000:dataset-group/e2e-group',
+        },
+        request: { tags: [{ tagKey: 'team', tagValue: 'ml' }] },
+        alreadyExisted: false,
+      },
+    });
+  });
+
+  it('exits 1 with the failure reason when Personalize reports CREATE FAILED', () => {
+    // Act
+    const run = start('--scenario', 'create-failed');
+
+    // Assess
+    expect(run.status).toBe(1);
+    const event = finalEventOf(run.stdout);
+    expect(event['detail-type']).toBe('Dataset Group Creation Failed');
+    expect(event.detail.error.code).toBe('DatasetGroupCreateFailed');
+    expect(event.detail.datasetGroup.failureReason).toMatch(/KMS key/);
+  });
+
+  it('rejects an invalid name within 5 s, naming the field and its rule, and creates nothing', () => {
+    // Act
+    const run = start('--name', 'bad name!');
+
+    // Assess
+    expect(run.status).toBe(1);
+    expect(run.seconds).toBeLessThan(5);
+    const event = finalEventOf(run.stdout);
+    expect(event.detail.error.code).toBe('InvalidDatasetGroupRequestError');
+    expect(event.detail.error.message).toMatch(/name: .*pattern/);
+    expect(run.stdout).toContain('The emulator holds 0 dataset group(s).');
+  });
+
+  it('exits 2 with the usage for an unknown scenario', () => {
+    // Act
+    const run = start('--scenario', 'nope');
+
+    // Assess
+    expect(run.status).toBe(2);
+    expect(run.stderr).toMatch(/--scenario must be one of happy/);
+    expect(run.stdout).toBe('');
+  });
+});

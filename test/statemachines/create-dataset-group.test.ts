@@ -1,0 +1,356 @@
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { eventContracts } from '#commons/events/registry.ts';
+import type { BusEvent } from '#local/event-bus.ts';
+import { type LocalStack, startLocalStack } from '#local/local-stack.ts';
+import { runExecution } from '#test/helpers/run-execution.ts';
+import {
+  jsonSchemaAccepts,
+  zodAccepts,
+} from '#test/unit/functions/commons/events/event-contract-helpers.ts';
+
+/**
+ * Every path of the real create-dataset-group.asl.json, run by
+ * aws-local-stepfunctions with the real handlers, the real SDK and the
+ * local Personalize emulator. The emulated lifecycle and the Wait states
+ * are shortened; the poll schedule (and so the deadline) is the default.
+ */
+describe('create-dataset-group state machine', () => {
+  let stack: LocalStack;
+
+  beforeAll(async () => {
+    stack = await startLocalStack({
+      waitMs: 2,
+      retryMs: 1,
+      emulator: {
+        lifecycle: { pendingMs: 20, inProgressMs: 40, deleteMs: 10 },
+      },
+    });
+  });
+
+  afterAll(async () => {
+    await stack?.close();
+  });
+
+  beforeEach(() => {
+    stack.emulator.reset();
+    stack.bus.failNextPuts(0);
+  });
+
+  const contractOf = (event: BusEvent) => {
+    const contract = Object.values(eventContracts).find(
+      ({ detailType }) => detailType === event['detail-type'],
+    );
+    if (contract === undefined) {
+      throw new Error(`No contract for "${event['detail-type']}"`);
+    }
+    return contract;
+  };
+
+  /** Every published event honours its zod schema and its JSON Schema. */
+  const expectEventsToHonourTheirContracts = (events: BusEvent[]) => {
+    for (const event of events) {
+      const contract = contractOf(event);
+      expect(zodAccepts(contract, event.detail), event['detail-type']).toBe(
+        true,
+      );
+      expect(
+        jsonSchemaAccepts(contract, event.detail),
+        event['detail-type'],
+      ).toBe(true);
+    }
+  };
+
+  const onlyTerminalEvent = (
+    terminal: BusEvent[],
+  ): BusEvent & { detail: Record<string, unknown> } => {
+    expect(terminal).toHaveLength(1);
+    return terminal[0] as BusEvent & { detail: Record<string, unknown> };
+  };
+
+  it('creates the group, polls it to ACTIVE and publishes Dataset Group Created', async () => {
+    // Act
+    const run = await runExecution(
+      stack,
+      {
+        name: 'happy',
+        domain: 'ECOMMERCE',
+        tags: [{ tagKey: 'team', tagValue: 'ml' }],
+      },
+      'happy-execution',
+    );
+
+    // Assess
+    expect(run.outcome.status).toBe('SUCCEEDED');
+    const created = onlyTerminalEvent(run.terminal);
+    expect(created['detail-type']).toBe('Dataset Group Created');
+    expect(created.detail).toMatchObject({
+      alreadyExisted: false,
+      correlationId: 'happy-execution',
+      datasetGroup: {
+        name: 'happy',
+        status: 'ACTIVE',
+        domain: 'ECOMMERCE',
+        datasetGroupArn:
+          'arn:aws:personalize:us-east-1:000000000000:dataset-group/happy',
+      },
+    });
+    expect(run.events.map((event) => event['detail-type'])).toEqual([
+      'Dataset Group Creation Started',
+      'Dataset Group Created',
+    ]);
+    expectEventsToHonourTheirContracts(run.events);
+    expect(run.statesEntered).toContain('WaitForDatasetGroup');
+    expect(run.retriedStates).toEqual([]);
+    expect(stack.emulator.datasetGroups()).toMatchObject([
+      {
+        name: 'happy',
+        status: 'ACTIVE',
+        tags: [{ tagKey: 'team', tagValue: 'ml' }],
+      },
+    ]);
+  });
+
+  it('uses the correlationId of the request in every event', async () => {
+    // Act
+    const run = await runExecution(stack, {
+      name: 'correlated',
+      correlationId: 'order-42',
+    });
+
+    // Assess
+    expect(run.outcome.status).toBe('SUCCEEDED');
+    expect(run.events).toHaveLength(2);
+    for (const event of run.events) {
+      expect(event.detail).toMatchObject({ correlationId: 'order-42' });
+    }
+  });
+
+  it('adopts a group that already exists with the same configuration', async () => {
+    // Prepare
+    const request = { name: 'twice', domain: 'VIDEO_ON_DEMAND' };
+    const first = await runExecution(stack, request);
+
+    // Act
+    const second = await runExecution(stack, request);
+
+    // Assess
+    expect(first.outcome.status).toBe('SUCCEEDED');
+    expect(second.outcome.status).toBe('SUCCEEDED');
+    expect(onlyTerminalEvent(first.terminal).detail.alreadyExisted).toBe(false);
+    const created = onlyTerminalEvent(second.terminal);
+    expect(created['detail-type']).toBe('Dataset Group Created');
+    expect(created.detail.alreadyExisted).toBe(true);
+    expectEventsToHonourTheirContracts(second.events);
+    expect(stack.emulator.datasetGroups()).toHaveLength(1);
+    expect(stack.emulator.stats().calls.CreateDatasetGroup).toBe(2);
+  });
+
+  it('adopts a group that is still being created by a concurrent execution', async () => {
+    // Act
+    const request = { name: 'concurrent' };
+    const runs = await Promise.all([
+      runExecution(stack, request),
+      runExecution(stack, request),
+    ]);
+
+    // Assess
+    const terminal = runs.map((run) => onlyTerminalEvent(run.terminal));
+    expect(terminal.map((event) => event['detail-type'])).toEqual([
+      'Dataset Group Created',
+      'Dataset Group Created',
+    ]);
+    expect(terminal.map((event) => event.detail.alreadyExisted).sort()).toEqual(
+      [false, true],
+    );
+    expect(stack.emulator.datasetGroups()).toHaveLength(1);
+  });
+
+  it('fails with DatasetGroupConfigurationMismatchError when the group exists with another configuration', async () => {
+    // Prepare
+    await runExecution(stack, { name: 'clash', domain: 'ECOMMERCE' });
+
+    // Act
+    const run = await runExecution(stack, {
+      name: 'clash',
+      domain: 'VIDEO_ON_DEMAND',
+    });
+
+    // Assess
+    expect(run.outcome).toMatchObject({
+      status: 'FAILED',
+      error: 'DatasetGroupConfigurationMismatchError',
+    });
+    expect(run.outcome.cause).toMatch(/domain/);
+    const failed = onlyTerminalEvent(run.terminal);
+    expect(failed['detail-type']).toBe('Dataset Group Creation Failed');
+    expect(failed.detail.error).toMatchObject({
+      code: 'DatasetGroupConfigurationMismatchError',
+    });
+    expectEventsToHonourTheirContracts(run.events);
+    expect(stack.emulator.datasetGroups()).toMatchObject([
+      { name: 'clash', domain: 'ECOMMERCE' },
+    ]);
+  });
+
+  it('fails with DatasetGroupCreateFailed and the failure reason when Personalize reports CREATE FAILED', async () => {
+    // Prepare
+    stack.emulator.faults.createFailed({
+      match: 'doomed',
+      failureReason: 'KMS key is not accessible',
+    });
+
+    // Act
+    const run = await runExecution(stack, { name: 'doomed' });
+
+    // Assess
+    expect(run.outcome).toMatchObject({
+      status: 'FAILED',
+      error: 'DatasetGroupCreateFailed',
+    });
+    expect(run.outcome.cause).toContain('KMS key is not accessible');
+    expect(run.events.map((event) => event['detail-type'])).toEqual([
+      'Dataset Group Creation Started',
+      'Dataset Group Creation Failed',
+    ]);
+    const failed = onlyTerminalEvent(run.terminal);
+    expect(failed.detail).toMatchObject({
+      datasetGroup: {
+        status: 'CREATE FAILED',
+        failureReason: 'KMS key is not accessible',
+      },
+      error: { code: 'DatasetGroupCreateFailed' },
+    });
+    expectEventsToHonourTheirContracts(run.events);
+  });
+
+  it('fails with DatasetGroupCreationTimedOut when the group is not ACTIVE by the deadline', async () => {
+    // Prepare
+    stack.emulator.faults.neverActive({ match: 'stuck' });
+
+    // Act
+    const run = await runExecution(stack, { name: 'stuck' });
+
+    // Assess
+    expect(run.outcome).toMatchObject({
+      status: 'FAILED',
+      error: 'DatasetGroupCreationTimedOut',
+    });
+    expect(run.outcome.cause).toMatch(/7200 s/);
+    const failed = onlyTerminalEvent(run.terminal);
+    expect(failed.detail).toMatchObject({
+      datasetGroup: { status: 'CREATE IN_PROGRESS' },
+      error: { code: 'DatasetGroupCreationTimedOut' },
+    });
+    expectEventsToHonourTheirContracts(run.events);
+    // Bounded polling: the schedule reaches 7200 s in well under 100 polls.
+    const polls = run.statesEntered.filter(
+      (state) => state === 'DescribeDatasetGroup',
+    ).length;
+    expect(polls).toBeGreaterThan(10);
+    expect(polls).toBeLessThan(100);
+    expect(stack.emulator.stats().calls.DescribeDatasetGroup).toBe(polls);
+  });
+
+  it('retries CreateDatasetGroup when throttled and then succeeds', async () => {
+    // Prepare: 3 throttles are spent by the SDK's own attempts, the 4th
+    // reaches the state machine as PersonalizeThrottledError.
+    stack.emulator.faults.throttle({
+      count: 4,
+      operation: 'CreateDatasetGroup',
+    });
+
+    // Act
+    const run = await runExecution(stack, { name: 'throttled' });
+
+    // Assess
+    expect(run.outcome.status).toBe('SUCCEEDED');
+    expect(run.retriedStates).toEqual(['CreateDatasetGroup']);
+    expect(onlyTerminalEvent(run.terminal)['detail-type']).toBe(
+      'Dataset Group Created',
+    );
+    expect(stack.emulator.stats().faults.throttle).toBe(4);
+    expect(stack.emulator.datasetGroups()).toHaveLength(1);
+  });
+
+  it('retries DescribeDatasetGroup on 5xx and then succeeds', async () => {
+    // Prepare
+    stack.emulator.faults.serverError({
+      count: 3,
+      status: 503,
+      operation: 'DescribeDatasetGroup',
+    });
+
+    // Act
+    const run = await runExecution(stack, { name: 'unavailable' });
+
+    // Assess
+    expect(run.outcome.status).toBe('SUCCEEDED');
+    expect(run.retriedStates).toEqual(['DescribeDatasetGroup']);
+    expect(onlyTerminalEvent(run.terminal)['detail-type']).toBe(
+      'Dataset Group Created',
+    );
+  });
+
+  it('fails without retrying when the dataset group quota is reached', async () => {
+    // Prepare
+    for (const index of [1, 2, 3, 4, 5]) {
+      await runExecution(stack, { name: `quota-${index}` });
+    }
+
+    // Act
+    const run = await runExecution(stack, { name: 'quota-6' });
+
+    // Assess
+    expect(run.outcome).toMatchObject({
+      status: 'FAILED',
+      error: 'PersonalizeLimitExceededError',
+    });
+    expect(run.retriedStates).toEqual([]);
+    expect(onlyTerminalEvent(run.terminal).detail.error).toMatchObject({
+      code: 'PersonalizeLimitExceededError',
+    });
+    expect(stack.emulator.datasetGroups()).toHaveLength(5);
+  });
+
+  it('rejects an invalid request before calling Personalize', async () => {
+    // Act
+    const run = await runExecution(stack, { name: 'bad name!', extra: 1 });
+
+    // Assess
+    expect(run.outcome).toMatchObject({
+      status: 'FAILED',
+      error: 'InvalidDatasetGroupRequestError',
+    });
+    expect(run.outcome.cause).toMatch(/name: .*pattern/);
+    expect(run.outcome.cause).toMatch(/extra/);
+    const failed = onlyTerminalEvent(run.terminal);
+    expect(failed.detail).toMatchObject({
+      datasetGroup: {},
+      error: { code: 'InvalidDatasetGroupRequestError' },
+    });
+    expect(run.events).toHaveLength(1);
+    expectEventsToHonourTheirContracts(run.events);
+    expect(run.retriedStates).toEqual([]);
+    expect(stack.emulator.stats().calls.CreateDatasetGroup).toBe(0);
+    expect(stack.emulator.datasetGroups()).toEqual([]);
+  });
+
+  it('retries a PutEvents call that reports FailedEntryCount > 0', async () => {
+    // Prepare
+    stack.bus.failNextPuts(2);
+
+    // Act
+    const run = await runExecution(stack, { name: 'flaky-bus' });
+
+    // Assess
+    expect(run.outcome.status).toBe('SUCCEEDED');
+    expect(run.retriedStates).toEqual([
+      'PublishCreationStarted',
+      'PublishCreationStarted',
+    ]);
+    expect(run.events.map((event) => event['detail-type'])).toEqual([
+      'Dataset Group Creation Started',
+      'Dataset Group Created',
+    ]);
+  });
+});
