@@ -22,7 +22,7 @@ interface State {
     JitterStrategy?: string;
     MaxAttempts?: number;
   }>;
-  Catch?: Array<{ ErrorEquals: string[] }>;
+  Catch?: Array<{ ErrorEquals: string[]; Next: string }>;
   Resource?: string;
 }
 
@@ -73,7 +73,7 @@ describe('create-dataset-group.asl.json', () => {
     }
   });
 
-  it('retries every putEvents task on EventBridge.FailedEntry and catches what is left', () => {
+  it('retries every putEvents task on EventBridge.FailedEntry', () => {
     const publishers = Object.entries(states).filter(
       ([, state]) => state.Resource === 'arn:aws:states:::events:putEvents',
     );
@@ -86,7 +86,14 @@ describe('create-dataset-group.asl.json', () => {
       expect(state.Retry?.[0]?.ErrorEquals).toContain(
         'EventBridge.FailedEntry',
       );
-      expect(state.Catch?.[0]?.ErrorEquals).toEqual(['States.ALL']);
     }
+  });
+
+  it('catches what is left of a failed publish, except the Created event', () => {
+    expect(states.PublishCreationStarted?.Catch?.[0]?.Next).toBe(
+      'IsDatasetGroupSettled',
+    );
+    expect(states.PublishCreationFailed?.Catch?.[0]?.Next).toBe('FailCreation');
+    expect(states.PublishDatasetGroupCreated?.Catch).toBeUndefined();
   });
 });

@@ -353,4 +353,23 @@ describe('create-dataset-group state machine', () => {
       'Dataset Group Created',
     ]);
   });
+
+  it('fails with EventBridge.FailedEntry, publishing nothing else, when the Created event cannot be published', async () => {
+    // Prepare: every attempt of both publishing tasks (7 each) is refused.
+    stack.bus.failNextPuts(14);
+
+    // Act
+    const run = await runExecution(stack, { name: 'mute-bus' });
+
+    // Assess
+    expect(run.outcome).toMatchObject({
+      status: 'FAILED',
+      error: 'EventBridge.FailedEntry',
+    });
+    expect(run.events).toEqual([]);
+    expect(run.statesEntered).not.toContain('PublishCreationFailed');
+    expect(stack.emulator.datasetGroups()).toMatchObject([
+      { name: 'mute-bus', status: 'ACTIVE' },
+    ]);
+  });
 });

@@ -105,33 +105,47 @@ export const datasetGroupRequestSchema = z
     },
     { error: 'must be a JSON object' },
   )
-  .superRefine((request, context) => {
-    if (request.kmsKeyArn !== undefined && request.roleArn === undefined) {
-      context.addIssue({
-        code: 'custom',
-        path: ['roleArn'],
-        message: 'is required when kmsKeyArn is given',
-      });
-    }
-    if (request.roleArn !== undefined && request.kmsKeyArn === undefined) {
-      context.addIssue({
-        code: 'custom',
-        path: ['roleArn'],
-        message: 'is only allowed together with kmsKeyArn',
-      });
-    }
-    const seen = new Set<string>();
-    for (const [index, tag] of (request.tags ?? []).entries()) {
-      if (seen.has(tag.tagKey)) {
+  .superRefine(
+    (parsed, context) => {
+      // Runs even when fields broke other rules (see `when`), so every
+      // problem is reported at once: read the input defensively.
+      const request = parsed as Record<string, unknown>;
+      const kmsKeyGiven = request.kmsKeyArn !== undefined;
+      const roleGiven = request.roleArn !== undefined;
+      if (kmsKeyGiven && !roleGiven) {
         context.addIssue({
           code: 'custom',
-          path: ['tags', index, 'tagKey'],
-          message: `must be unique; "${tag.tagKey}" appears more than once`,
+          path: ['roleArn'],
+          message: 'is required when kmsKeyArn is given',
         });
       }
-      seen.add(tag.tagKey);
-    }
-  });
+      if (roleGiven && !kmsKeyGiven) {
+        context.addIssue({
+          code: 'custom',
+          path: ['roleArn'],
+          message: 'is only allowed together with kmsKeyArn',
+        });
+      }
+      const tags = Array.isArray(request.tags) ? request.tags : [];
+      const seen = new Set<string>();
+      for (const [index, tag] of tags.entries()) {
+        const tagKey = (tag as { tagKey?: unknown } | null)?.tagKey;
+        if (typeof tagKey !== 'string') continue;
+        if (seen.has(tagKey)) {
+          context.addIssue({
+            code: 'custom',
+            path: ['tags', index, 'tagKey'],
+            message: `must be unique; "${tagKey}" appears more than once`,
+          });
+        }
+        seen.add(tagKey);
+      }
+    },
+    {
+      when: ({ value }) =>
+        typeof value === 'object' && value !== null && !Array.isArray(value),
+    },
+  );
 
 export type DatasetGroupRequest = z.infer<typeof datasetGroupRequestSchema>;
 export type Tag = z.infer<typeof tagSchema>;

@@ -497,6 +497,26 @@ describe('validateDatasetGroupRequest', () => {
     ]);
   });
 
+  it('reports the cross-field rules too when another field has the wrong type', () => {
+    // Prepare
+    const input = {
+      name: 42,
+      roleArn,
+      tags: [tag('k'), { tagKey: 'k', tagValue: 7 }],
+    };
+
+    // Act
+    const error = rejectionOf(input);
+
+    // Assess
+    expect(error.issues.map((issue) => issue.field).sort()).toEqual([
+      'name',
+      'roleArn',
+      'tags[1].tagKey',
+      'tags[1].tagValue',
+    ]);
+  });
+
   it('returns the request without adding fields when it is valid', () => {
     // Prepare
     const request = { name: 'acme', correlationId: 'c-1' };
