@@ -1,8 +1,16 @@
 import { injectLambdaContext } from '@aws-lambda-powertools/logger/middleware';
+import { logMetrics } from '@aws-lambda-powertools/metrics/middleware';
+import { captureLambdaHandler } from '@aws-lambda-powertools/tracer/middleware';
 import middy from '@middy/core';
 import { personalizeClient } from '#commons/clients/personalize.ts';
 import { personalizeDatasetGroups } from '#commons/clients/personalize-dataset-groups.ts';
 import { createOrAdoptDatasetGroup } from '#commons/dataset-group/create-or-adopt.ts';
+import {
+  adoptedMetric,
+  createFailureMetricsOf,
+  creationMetricsOf,
+  creationRequestedMetric,
+} from '#commons/dataset-group/creation-metrics.ts';
 import {
   type CreationProgress,
   decideCreationProgress,
@@ -15,6 +23,8 @@ import {
 import { validateDatasetGroupRequest } from '#commons/dataset-group/validate-request.ts';
 import { readPollSchedule } from '#commons/poll-schedule-config.ts';
 import { logger } from '#commons/powertools/logger.ts';
+import { metrics, recordMetrics } from '#commons/powertools/metrics.ts';
+import { tracer } from '#commons/powertools/tracer.ts';
 
 const datasetGroups = personalizeDatasetGroups(personalizeClient);
 const pollSchedule = readPollSchedule();
@@ -34,6 +44,16 @@ export interface CreateTaskOutput {
 const createDatasetGroup = async (
   event: unknown,
 ): Promise<CreateTaskOutput> => {
+  recordMetrics([creationRequestedMetric]);
+  try {
+    return await createOrAdopt(event);
+  } catch (error) {
+    recordMetrics(createFailureMetricsOf(error));
+    throw error;
+  }
+};
+
+const createOrAdopt = async (event: unknown): Promise<CreateTaskOutput> => {
   const input = createTaskInputSchema.parse(event);
   logger.appendKeys({ correlationId: input.correlationId });
   const request = validateDatasetGroupRequest(input.request);
@@ -51,6 +71,8 @@ const createDatasetGroup = async (
     secondsSince(input.executionStartTime, Date.now()),
     pollSchedule,
   );
+  if (alreadyExisted) recordMetrics([adoptedMetric]);
+  recordMetrics(creationMetricsOf(progress));
   return {
     request,
     correlationId: input.correlationId,
@@ -59,6 +81,7 @@ const createDatasetGroup = async (
   };
 };
 
-export const handler = middy(createDatasetGroup).use(
-  injectLambdaContext(logger, { resetKeys: true }),
-);
+export const handler = middy(createDatasetGroup)
+  .use(captureLambdaHandler(tracer))
+  .use(injectLambdaContext(logger, { resetKeys: true }))
+  .use(logMetrics(metrics, { captureColdStartMetric: true }));

@@ -1,7 +1,13 @@
 import { injectLambdaContext } from '@aws-lambda-powertools/logger/middleware';
+import { logMetrics } from '@aws-lambda-powertools/metrics/middleware';
+import { captureLambdaHandler } from '@aws-lambda-powertools/tracer/middleware';
 import middy from '@middy/core';
 import { personalizeClient } from '#commons/clients/personalize.ts';
 import { personalizeDatasetGroups } from '#commons/clients/personalize-dataset-groups.ts';
+import {
+  creationMetricsOf,
+  polledMetric,
+} from '#commons/dataset-group/creation-metrics.ts';
 import {
   type CreationProgress,
   decideCreationProgress,
@@ -12,6 +18,8 @@ import {
 } from '#commons/dataset-group/task-inputs.ts';
 import { readPollSchedule } from '#commons/poll-schedule-config.ts';
 import { logger } from '#commons/powertools/logger.ts';
+import { metrics, recordMetrics } from '#commons/powertools/metrics.ts';
+import { tracer } from '#commons/powertools/tracer.ts';
 
 const datasetGroups = personalizeDatasetGroups(personalizeClient);
 const pollSchedule = readPollSchedule();
@@ -34,6 +42,7 @@ const describeDatasetGroup = async (
     secondsSince(input.executionStartTime, Date.now()),
     pollSchedule,
   );
+  recordMetrics([polledMetric, ...creationMetricsOf(progress)]);
   logger.info('Dataset group polled', {
     status: datasetGroup.status,
     outcome: progress.outcome,
@@ -43,6 +52,7 @@ const describeDatasetGroup = async (
   return progress;
 };
 
-export const handler = middy(describeDatasetGroup).use(
-  injectLambdaContext(logger, { resetKeys: true }),
-);
+export const handler = middy(describeDatasetGroup)
+  .use(captureLambdaHandler(tracer))
+  .use(injectLambdaContext(logger, { resetKeys: true }))
+  .use(logMetrics(metrics, { captureColdStartMetric: true }));

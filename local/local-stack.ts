@@ -55,8 +55,12 @@ const configureHandlerEnvironment = (
   process.env.AWS_SECRET_ACCESS_KEY = 'local';
   process.env.AWS_EC2_METADATA_DISABLED = 'true';
   process.env.AWS_ENDPOINT_URL_PERSONALIZE = endpoint;
-  process.env.POWERTOOLS_LOG_LEVEL = options.logLevel ?? 'SILENT';
+  const logLevel = options.logLevel ?? 'SILENT';
+  process.env.POWERTOOLS_LOG_LEVEL = logLevel;
   process.env.POWERTOOLS_DEV = 'true';
+  // Metrics (EMF lines on stdout) only when logs are wanted too.
+  process.env.POWERTOOLS_METRICS_DISABLED = String(logLevel === 'SILENT');
+  process.env.POWERTOOLS_TRACE_ENABLED = 'false';
   for (const [field, variable] of Object.entries(pollEnvironment)) {
     const value = options.pollSchedule?.[field as keyof PollSchedule];
     if (value === undefined) delete process.env[variable];

@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { type ScenarioName, scenarioNames } from './scenarios.ts';
 
@@ -27,6 +28,8 @@ Options:
   --role-arn ARN           IAM role that can use the key (needs --kms-key-arn)
   --tag KEY=VALUE          a tag; repeat for more
   --correlation-id ID      echoed in every event
+  --input FILE             the whole request from a JSON file (e.g. one of
+                           samples/execution-inputs/); not with the flags above
   --scenario NAME          ${scenarioNames.join(', ')} (default happy)
   --verbose                print the handlers' structured logs
   --help                   this text
@@ -45,6 +48,24 @@ const parseTag = (raw: string) => {
   };
 };
 
+const readRequestFile = (path: string): Record<string, unknown> => {
+  let text: string;
+  try {
+    text = readFileSync(path, 'utf8');
+  } catch (error) {
+    throw new UsageError(
+      `--input ${path} cannot be read: ${(error as Error).message}`,
+    );
+  }
+  try {
+    return JSON.parse(text) as Record<string, unknown>;
+  } catch (error) {
+    throw new UsageError(
+      `--input ${path} is not JSON: ${(error as Error).message}`,
+    );
+  }
+};
+
 /** Reads the command line into a request and a scenario; no validation of
  * the request itself: that is the workflow's job, and its answer is shown. */
 export const parseStartOptions = (args: string[]): StartOptions => {
@@ -55,7 +76,8 @@ export const parseStartOptions = (args: string[]): StartOptions => {
       strict: true,
       allowPositionals: false,
       options: {
-        name: { type: 'string', default: 'demo-dataset-group' },
+        name: { type: 'string' },
+        input: { type: 'string' },
         domain: { type: 'string' },
         'kms-key-arn': { type: 'string' },
         'role-arn': { type: 'string' },
@@ -79,6 +101,27 @@ export const parseStartOptions = (args: string[]): StartOptions => {
       `--scenario must be one of ${scenarioNames.join(', ')}, got "${scenario}"`,
     );
   }
+  if (typeof values.input === 'string') {
+    const requestFlags = [
+      'name',
+      'domain',
+      'kms-key-arn',
+      'role-arn',
+      'tag',
+      'correlation-id',
+    ].filter((flag) => values[flag] !== undefined);
+    if (requestFlags.length > 0) {
+      throw new UsageError(
+        `--input cannot be combined with --${requestFlags.join(', --')}`,
+      );
+    }
+    return {
+      request: readRequestFile(values.input),
+      scenario: scenario as ScenarioName,
+      verbose: values.verbose === true,
+      help: values.help === true,
+    };
+  }
   const tags = ((values.tag as string[] | undefined) ?? []).map(parseTag);
   const optional = {
     domain: values.domain,
@@ -88,7 +131,7 @@ export const parseStartOptions = (args: string[]): StartOptions => {
   };
   return {
     request: {
-      name: values.name,
+      name: values.name ?? 'demo-dataset-group',
       ...Object.fromEntries(
         Object.entries(optional).filter(([, value]) => value !== undefined),
       ),

@@ -1,8 +1,12 @@
 import { PersonalizeClient } from '@aws-sdk/client-personalize';
+import { tracer } from '../powertools/tracer.ts';
 
 /**
- * One Personalize client per execution environment, created at cold start.
- * Region, credentials and endpoint come from the environment, so the same
- * code reaches AWS or the local emulator (AWS_ENDPOINT_URL_PERSONALIZE).
+ * One Personalize client per execution environment, created at cold start
+ * and traced by X-Ray. Region, credentials and endpoint come from the
+ * environment, so the same code reaches AWS or the local emulator
+ * (AWS_ENDPOINT_URL_PERSONALIZE).
  */
-export const personalizeClient = new PersonalizeClient({});
+export const personalizeClient = tracer.captureAWSv3Client(
+  new PersonalizeClient({}),
+);

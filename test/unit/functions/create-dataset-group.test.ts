@@ -10,6 +10,7 @@ import {
 } from '@aws-sdk/client-personalize';
 import { mockClient } from 'aws-sdk-client-mock';
 import { afterEach, describe, expect, it, vi } from 'vitest';
+import { metrics } from '#commons/powertools/metrics.ts';
 import { handler } from '#functions/create-dataset-group.ts';
 import { lambdaContext } from '#test/helpers/lambda-context.ts';
 
@@ -187,5 +188,21 @@ describe('create-dataset-group handler', () => {
     // Assess
     await expect(attempt).rejects.toMatchObject({ name: 'ZodError' });
     expect(personalize).not.toHaveReceivedAnyCommand();
+  });
+
+  it('records the rejected request and the failed creation as metrics', async () => {
+    // Prepare
+    const addMetric = vi.spyOn(metrics, 'addMetric');
+
+    // Act
+    const attempt = handler(taskInput({ name: '' }), lambdaContext);
+
+    // Assess
+    await expect(attempt).rejects.toThrow('name');
+    expect(addMetric.mock.calls).toEqual([
+      ['DatasetGroupCreationRequested', 'Count', 1],
+      ['RequestRejected', 'Count', 1],
+      ['DatasetGroupCreationFailed', 'Count', 1],
+    ]);
   });
 });

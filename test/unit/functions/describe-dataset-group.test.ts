@@ -5,6 +5,7 @@ import {
 } from '@aws-sdk/client-personalize';
 import { mockClient } from 'aws-sdk-client-mock';
 import { afterEach, describe, expect, it, vi } from 'vitest';
+import { metrics } from '#commons/powertools/metrics.ts';
 import { handler } from '#functions/describe-dataset-group.ts';
 import { lambdaContext } from '#test/helpers/lambda-context.ts';
 
@@ -118,5 +119,29 @@ describe('describe-dataset-group handler', () => {
     await expect(attempt).rejects.toMatchObject({
       name: 'DatasetGroupNotFoundError',
     });
+  });
+
+  it('records the poll, DatasetGroupCreated and TimeToActive when the group is ACTIVE', async () => {
+    // Prepare
+    const addMetric = vi.spyOn(metrics, 'addMetric');
+    personalize.on(DescribeDatasetGroupCommand).resolves({
+      datasetGroup: {
+        name: 'acme',
+        datasetGroupArn: arn,
+        status: 'ACTIVE',
+        creationDateTime: new Date('2026-11-25T10:00:00Z'),
+        lastUpdatedDateTime: new Date('2026-11-25T10:01:30Z'),
+      },
+    });
+
+    // Act
+    await handler(taskInput(3, 12), lambdaContext);
+
+    // Assess
+    expect(addMetric.mock.calls).toEqual([
+      ['DatasetGroupPolled', 'Count', 1],
+      ['DatasetGroupCreated', 'Count', 1],
+      ['TimeToActive', 'Seconds', 90],
+    ]);
   });
 });
