@@ -1,14 +1,16 @@
 import type { PollSchedule } from '#commons/dataset-group/poll-schedule.ts';
-import {
-  type CreateWorkflowHandlers,
-  createWorkflowRunner,
-  type LocalWorkflowSettings,
-} from './create-workflow.ts';
 import { LocalEventBus } from './event-bus.ts';
 import {
   type PersonalizeEmulatorOptions,
   startPersonalizeEmulator,
 } from './personalize/index.ts';
+import {
+  type CreateWorkflowHandlers,
+  createWorkflowRunner,
+  type DeleteWorkflowHandlers,
+  deleteWorkflowRunner,
+  type LocalWorkflowSettings,
+} from './workflow-runner.ts';
 
 export interface LocalStackOptions {
   emulator?: PersonalizeEmulatorOptions;
@@ -68,14 +70,20 @@ const configureHandlerEnvironment = (
   }
 };
 
-const loadHandlers = async (): Promise<CreateWorkflowHandlers> => {
-  const [create, describe] = await Promise.all([
+const loadHandlers = async (): Promise<
+  CreateWorkflowHandlers & DeleteWorkflowHandlers
+> => {
+  const [create, describe, remove, describeDeletion] = await Promise.all([
     import('#functions/create-dataset-group.ts'),
     import('#functions/describe-dataset-group.ts'),
+    import('#functions/delete-dataset-group.ts'),
+    import('#functions/describe-dataset-group-deletion.ts'),
   ]);
   return {
     createDatasetGroup: create.handler,
     describeDatasetGroup: describe.handler,
+    deleteDatasetGroup: remove.handler,
+    describeDatasetGroupDeletion: describeDeletion.handler,
   };
 };
 
@@ -105,15 +113,14 @@ export const startLocalStack = async (options: LocalStackOptions = {}) => {
     waitMs: options.waitMs ?? 250,
     retryMs: options.retryMs ?? 100,
   };
-  const createWorkflow = createWorkflowRunner(
-    await loadHandlers(),
-    bus,
-    settings,
-  );
+  const handlers = await loadHandlers();
+  const createWorkflow = createWorkflowRunner(handlers, bus, settings);
+  const deleteWorkflow = deleteWorkflowRunner(handlers, bus, settings);
   return {
     emulator,
     bus,
     createWorkflow,
+    deleteWorkflow,
     settings,
     close: () => emulator.close(),
   };

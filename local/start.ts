@@ -1,8 +1,8 @@
-import { eventsOfExecution } from './create-workflow.ts';
 import { startLocalStack } from './local-stack.ts';
 import { scenarios } from './scenarios.ts';
 import { parseStartOptions, startUsage, UsageError } from './start-options.ts';
 import { createTimeline } from './timeline.ts';
+import { eventsOfExecution } from './workflow-runner.ts';
 
 const terminalDetailTypes = new Set([
   'Dataset Group Created',

@@ -28,3 +28,8 @@ export const createDatasetGroupDefinitionPath = new URL(
   '../statemachines/create-dataset-group.asl.json',
   import.meta.url,
 );
+
+export const deleteDatasetGroupDefinitionPath = new URL(
+  '../statemachines/delete-dataset-group.asl.json',
+  import.meta.url,
+);

@@ -1,6 +1,6 @@
 import type { CreationProgress } from '#commons/dataset-group/creation-progress.ts';
-import type { ExecutionEventLog } from './create-workflow.ts';
 import type { BusEvent } from './event-bus.ts';
+import type { ExecutionEventLog } from './workflow-runner.ts';
 
 export type Print = (line: string) => void;
 

@@ -77,6 +77,18 @@ export class PersonalizeUnavailableError extends DatasetGroupWorkflowError {
 }
 
 /** A required environment variable is missing: fails the cold start. */
+/**
+ * Personalize refused the deletion (ResourceInUseException): the group
+ * still holds datasets or other resources, or is still being created.
+ * Not retried: it needs someone to act first.
+ */
+export class DatasetGroupInUseError extends DatasetGroupWorkflowError {
+  constructor(message: string, options?: ErrorOptions) {
+    super(message, options);
+    this.name = 'DatasetGroupInUseError';
+  }
+}
+
 export class MissingEnvironmentVariableError extends Error {
   constructor(variable: string) {
     super(`Environment variable ${variable} is required but not set`);
@@ -92,6 +104,8 @@ export const outcomeErrorCodes = {
   createFailed: 'DatasetGroupCreateFailed',
   deleted: 'DatasetGroupDeletedDuringCreation',
   deadlineReached: 'DatasetGroupCreationTimedOut',
+  deletionFailed: 'DatasetGroupDeletionFailed',
+  deletionDeadlineReached: 'DatasetGroupDeletionTimedOut',
 } as const;
 
 /** Narrows `unknown` from a catch clause. */

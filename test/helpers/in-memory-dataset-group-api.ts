@@ -45,4 +45,26 @@ export class InMemoryDatasetGroupApi implements DatasetGroupApi {
       )?.tags ?? []
     );
   }
+
+  /** Names whose deletion Personalize refuses (ResourceInUseException). */
+  readonly inUse = new Set<string>();
+  deleteCalls = 0;
+
+  async delete(datasetGroupArn: string, name: string) {
+    this.deleteCalls += 1;
+    const entry = [...this.groups.values()].find(
+      ({ group }) => group.datasetGroupArn === datasetGroupArn,
+    );
+    if (entry === undefined) {
+      throw new DatasetGroupNotFoundError(`${name} does not exist`);
+    }
+    if (this.inUse.has(name)) {
+      return {
+        kind: 'in-use' as const,
+        message: `Dataset group ${name} still contains datasets`,
+      };
+    }
+    entry.group = { ...entry.group, status: 'DELETE PENDING' };
+    return { kind: 'deleting' as const };
+  }
 }

@@ -1,27 +1,32 @@
+import type { LocalStack } from '#local/local-stack.ts';
 import {
   type ExecutionEventLog,
   eventsOfExecution,
-} from '#local/create-workflow.ts';
-import type { LocalStack } from '#local/local-stack.ts';
+} from '#local/workflow-runner.ts';
 
-export const terminalCreationDetailTypes = [
+export const terminalDetailTypes = [
   'Dataset Group Created',
   'Dataset Group Creation Failed',
+  'Dataset Group Deleted',
+  'Dataset Group Deletion Failed',
 ];
 
-/** Runs one execution to its end and collects what it did. */
+/** Runs one execution (of the create workflow by default) to its end and collects what it did. */
 export const runExecution = async (
   stack: LocalStack,
   input: unknown,
   executionName?: string,
+  workflow: 'create' | 'delete' = 'create',
 ) => {
-  const execution = stack.createWorkflow.start(input, executionName);
+  const runner =
+    workflow === 'create' ? stack.createWorkflow : stack.deleteWorkflow;
+  const execution = runner.start(input, executionName);
   const history: ExecutionEventLog[] = [];
   for await (const event of execution.eventLogs) history.push(event);
   const outcome = await execution.outcome;
   const events = eventsOfExecution(stack.bus, execution.executionArn);
   const terminal = events.filter((event) =>
-    terminalCreationDetailTypes.includes(event['detail-type']),
+    terminalDetailTypes.includes(event['detail-type']),
   );
   const statesEntered = history.flatMap((event) =>
     event.type === 'StateEntered' ? [event.state.name] : [],

@@ -1,10 +1,12 @@
 import {
   CreateDatasetGroupCommand,
+  DeleteDatasetGroupCommand,
   DescribeDatasetGroupCommand,
   ListTagsForResourceCommand,
   type PersonalizeClient,
   paginateListDatasetGroups,
   ResourceAlreadyExistsException,
+  ResourceInUseException,
   ResourceNotFoundException,
 } from '@aws-sdk/client-personalize';
 import { toDatasetGroup } from '../dataset-group/dataset-group.ts';
@@ -76,6 +78,24 @@ export const personalizeDatasetGroups = (
     },
 
     describe,
+
+    async delete(datasetGroupArn, name) {
+      try {
+        await client.send(new DeleteDatasetGroupCommand({ datasetGroupArn }));
+        return { kind: 'deleting' };
+      } catch (error) {
+        if (error instanceof ResourceInUseException) {
+          return { kind: 'in-use', message: error.message };
+        }
+        if (error instanceof ResourceNotFoundException) {
+          throw new DatasetGroupNotFoundError(
+            `Dataset group ${name} (${datasetGroupArn}) does not exist`,
+            { cause: error },
+          );
+        }
+        throw toWorkflowError(error, 'DeleteDatasetGroup');
+      }
+    },
 
     async listTags(resourceArn) {
       try {

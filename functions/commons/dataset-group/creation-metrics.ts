@@ -84,3 +84,14 @@ export const createFailureMetricsOf = (error: unknown): MetricPoint[] => {
   }
   return [failed];
 };
+
+/**
+ * The metrics of an error thrown by the delete task: like creation, a
+ * transient error is retried and counts for nothing yet.
+ */
+export const deleteFailureMetricsOf = (error: unknown): MetricPoint[] =>
+  createFailureMetricsOf(error).map((point) =>
+    point.name === metricNames.datasetGroupCreationFailed
+      ? { ...point, name: metricNames.datasetGroupDeletionFailed }
+      : point,
+  );

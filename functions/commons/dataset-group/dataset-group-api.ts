@@ -5,6 +5,11 @@ export type CreateDatasetGroupResult =
   | { kind: 'created'; datasetGroupArn: string }
   | { kind: 'already-exists' };
 
+export type DeleteDatasetGroupResult =
+  | { kind: 'deleting' }
+  /** ResourceInUseException, with the service's message. */
+  | { kind: 'in-use'; message: string };
+
 /**
  * The Personalize operations the workflow needs, as a narrow seam: the
  * domain logic is written against it, the SDK-backed implementation lives
@@ -17,4 +22,9 @@ export interface DatasetGroupApi {
   /** Throws DatasetGroupNotFoundError when it does not exist. */
   describe(datasetGroupArn: string, name: string): Promise<DatasetGroup>;
   listTags(datasetGroupArn: string): Promise<Tag[]>;
+  /** Throws DatasetGroupNotFoundError when it does not exist. */
+  delete(
+    datasetGroupArn: string,
+    name: string,
+  ): Promise<DeleteDatasetGroupResult>;
 }

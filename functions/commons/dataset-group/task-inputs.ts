@@ -22,6 +22,24 @@ export const describeTaskInputSchema = z.object({
 });
 export type DescribeTaskInput = z.infer<typeof describeTaskInputSchema>;
 
+/** Input of the DeleteDatasetGroup task (delete-dataset-group.asl.json). */
+export const deleteTaskInputSchema = createTaskInputSchema;
+export type DeleteTaskInput = z.infer<typeof deleteTaskInputSchema>;
+
+/** Input of the DescribeDatasetGroupDeletion task: the last seen group. */
+export const describeDeletionTaskInputSchema = z.object({
+  datasetGroup: z.looseObject({
+    name: z.string().min(1),
+    datasetGroupArn: z.string().min(1),
+  }),
+  attempt: z.number().int().nonnegative(),
+  elapsedSeconds: z.number().nonnegative(),
+  executionStartTime: z.iso.datetime({ offset: true }),
+});
+export type DescribeDeletionTaskInput = z.infer<
+  typeof describeDeletionTaskInputSchema
+>;
+
 /** Seconds from an ISO timestamp to `now` (never negative). */
 export const secondsSince = (iso: string, now: number): number =>
   Math.max(0, (now - Date.parse(iso)) / 1000);

@@ -1,6 +1,10 @@
 import type { z } from 'zod';
 import { type FieldIssue, InvalidDatasetGroupRequestError } from '../errors.ts';
 import {
+  type DatasetGroupDeleteRequest,
+  datasetGroupDeleteRequestSchema,
+} from './delete-request-schema.ts';
+import {
   type DatasetGroupRequest,
   datasetGroupRequestSchema,
 } from './request-schema.ts';
@@ -28,6 +32,17 @@ export const validateDatasetGroupRequest = (
   input: unknown,
 ): DatasetGroupRequest => {
   const result = datasetGroupRequestSchema.safeParse(input);
+  if (!result.success) {
+    throw new InvalidDatasetGroupRequestError(toFieldIssues(result.error));
+  }
+  return result.data;
+};
+
+/** Validated delete request, or InvalidDatasetGroupRequestError. */
+export const validateDeleteRequest = (
+  input: unknown,
+): DatasetGroupDeleteRequest => {
+  const result = datasetGroupDeleteRequestSchema.safeParse(input);
   if (!result.success) {
     throw new InvalidDatasetGroupRequestError(toFieldIssues(result.error));
   }

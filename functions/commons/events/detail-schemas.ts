@@ -7,6 +7,7 @@ import {
   nameMaxLength,
   namePattern,
 } from '../dataset-group/constraints.ts';
+import { datasetGroupDeleteRequestSchema } from '../dataset-group/delete-request-schema.ts';
 import { datasetGroupRequestSchema } from '../dataset-group/request-schema.ts';
 import { datasetGroupStatus } from '../dataset-group/status.ts';
 
@@ -81,11 +82,7 @@ export const workflowErrorSchema = z.strictObject({
   message: z.string(),
 });
 
-/** The delete request contract: the group's name and a correlation id. */
-export const datasetGroupDeleteRequestSchema = z.strictObject({
-  name: datasetGroupRequestSchema.shape.name,
-  correlationId: datasetGroupRequestSchema.shape.correlationId,
-});
+export { datasetGroupDeleteRequestSchema };
 
 const rawRequestSchema = z
   .unknown()
@@ -145,7 +142,7 @@ export const datasetGroupDeletedDetailSchema =
 /** `Dataset Group Deletion Failed`. */
 export const datasetGroupDeletionFailedDetailSchema = z.strictObject({
   datasetGroup: partialDatasetGroupSchema,
-  request: datasetGroupDeleteRequestSchema,
+  request: rawRequestSchema,
   executionArn: executionArnSchema,
   correlationId: correlationIdSchema,
   error: workflowErrorSchema,

@@ -25,6 +25,9 @@ export const metricNames = {
   timeToActive: 'TimeToActive',
   datasetGroupAdopted: 'DatasetGroupAdopted',
   requestRejected: 'RequestRejected',
+  deletionRequested: 'DatasetGroupDeletionRequested',
+  datasetGroupDeleted: 'DatasetGroupDeleted',
+  datasetGroupDeletionFailed: 'DatasetGroupDeletionFailed',
   executionStarted: 'ExecutionStarted',
   duplicateExecutionIgnored: 'DuplicateExecutionIgnored',
 } as const;

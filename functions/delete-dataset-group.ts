@@ -1,0 +1,86 @@
+import { injectLambdaContext } from '@aws-lambda-powertools/logger/middleware';
+import { logMetrics } from '@aws-lambda-powertools/metrics/middleware';
+import { captureLambdaHandler } from '@aws-lambda-powertools/tracer/middleware';
+import middy from '@middy/core';
+import { personalizeClient } from '#commons/clients/personalize.ts';
+import { personalizeDatasetGroups } from '#commons/clients/personalize-dataset-groups.ts';
+import { deleteFailureMetricsOf } from '#commons/dataset-group/creation-metrics.ts';
+import type { DatasetGroupDeleteRequest } from '#commons/dataset-group/delete-request-schema.ts';
+import {
+  type DeletionProgress,
+  decideDeletionProgress,
+} from '#commons/dataset-group/deletion-progress.ts';
+import { startDatasetGroupDeletion } from '#commons/dataset-group/start-deletion.ts';
+import {
+  deleteTaskInputSchema,
+  secondsSince,
+} from '#commons/dataset-group/task-inputs.ts';
+import { validateDeleteRequest } from '#commons/dataset-group/validate-request.ts';
+import { readPollSchedule } from '#commons/poll-schedule-config.ts';
+import { logger } from '#commons/powertools/logger.ts';
+import {
+  MetricUnit,
+  metricNames,
+  metrics,
+  recordMetrics,
+} from '#commons/powertools/metrics.ts';
+import { tracer } from '#commons/powertools/tracer.ts';
+
+const datasetGroups = personalizeDatasetGroups(personalizeClient);
+const pollSchedule = readPollSchedule();
+
+export interface DeleteTaskOutput {
+  request: DatasetGroupDeleteRequest;
+  correlationId: string;
+  alreadyDeleting: boolean;
+  progress: DeletionProgress;
+}
+
+/**
+ * Task `DeleteDatasetGroup`: validates the request and starts deleting the
+ * group, or joins a deletion already underway. Throws typed errors; the
+ * state machine's Retry/Catch decide.
+ */
+const deleteDatasetGroup = async (
+  event: unknown,
+): Promise<DeleteTaskOutput> => {
+  metrics.addMetric(metricNames.deletionRequested, MetricUnit.Count, 1);
+  try {
+    return await startDeletion(event);
+  } catch (error) {
+    recordMetrics(deleteFailureMetricsOf(error));
+    throw error;
+  }
+};
+
+const startDeletion = async (event: unknown): Promise<DeleteTaskOutput> => {
+  const input = deleteTaskInputSchema.parse(event);
+  logger.appendKeys({ correlationId: input.correlationId });
+  const request = validateDeleteRequest(input.request);
+  const { datasetGroup, alreadyDeleting } = await startDatasetGroupDeletion(
+    request,
+    datasetGroups,
+  );
+  logger.info('Dataset group deletion requested', {
+    datasetGroup,
+    alreadyDeleting,
+  });
+  const progress = decideDeletionProgress(
+    datasetGroup,
+    false,
+    { attempt: 0, elapsedSeconds: 0 },
+    secondsSince(input.executionStartTime, Date.now()),
+    pollSchedule,
+  );
+  return {
+    request,
+    correlationId: input.correlationId,
+    alreadyDeleting,
+    progress,
+  };
+};
+
+export const handler = middy(deleteDatasetGroup)
+  .use(captureLambdaHandler(tracer))
+  .use(injectLambdaContext(logger, { resetKeys: true }))
+  .use(logMetrics(metrics, { captureColdStartMetric: true }));

@@ -1,0 +1,81 @@
+import { injectLambdaContext } from '@aws-lambda-powertools/logger/middleware';
+import { logMetrics } from '@aws-lambda-powertools/metrics/middleware';
+import { captureLambdaHandler } from '@aws-lambda-powertools/tracer/middleware';
+import middy from '@middy/core';
+import { personalizeClient } from '#commons/clients/personalize.ts';
+import { personalizeDatasetGroups } from '#commons/clients/personalize-dataset-groups.ts';
+import type { DatasetGroup } from '#commons/dataset-group/dataset-group.ts';
+import {
+  type DeletionProgress,
+  decideDeletionProgress,
+} from '#commons/dataset-group/deletion-progress.ts';
+import {
+  describeDeletionTaskInputSchema,
+  secondsSince,
+} from '#commons/dataset-group/task-inputs.ts';
+import { DatasetGroupNotFoundError } from '#commons/errors.ts';
+import { readPollSchedule } from '#commons/poll-schedule-config.ts';
+import { logger } from '#commons/powertools/logger.ts';
+import {
+  MetricUnit,
+  metricNames,
+  metrics,
+} from '#commons/powertools/metrics.ts';
+import { tracer } from '#commons/powertools/tracer.ts';
+
+const datasetGroups = personalizeDatasetGroups(personalizeClient);
+const pollSchedule = readPollSchedule();
+
+/**
+ * Task `DescribeDatasetGroupDeletion`: one poll step of a deletion. The
+ * group is gone when Personalize answers ResourceNotFoundException.
+ */
+const describeDatasetGroupDeletion = async (
+  event: unknown,
+): Promise<DeletionProgress> => {
+  const input = describeDeletionTaskInputSchema.parse(event);
+  const lastSeen = input.datasetGroup as DatasetGroup & {
+    datasetGroupArn: string;
+  };
+  let current: DatasetGroup = lastSeen;
+  let gone = false;
+  try {
+    current = await datasetGroups.describe(
+      lastSeen.datasetGroupArn,
+      lastSeen.name,
+    );
+  } catch (error) {
+    if (!(error instanceof DatasetGroupNotFoundError)) throw error;
+    gone = true;
+  }
+  const progress = decideDeletionProgress(
+    current,
+    gone,
+    { attempt: input.attempt + 1, elapsedSeconds: input.elapsedSeconds },
+    secondsSince(input.executionStartTime, Date.now()),
+    pollSchedule,
+  );
+  metrics.addMetric(metricNames.datasetGroupPolled, MetricUnit.Count, 1);
+  if (progress.outcome === 'DELETED') {
+    metrics.addMetric(metricNames.datasetGroupDeleted, MetricUnit.Count, 1);
+  } else if (progress.outcome === 'FAILED') {
+    metrics.addMetric(
+      metricNames.datasetGroupDeletionFailed,
+      MetricUnit.Count,
+      1,
+    );
+  }
+  logger.info('Dataset group deletion polled', {
+    status: current.status,
+    gone,
+    outcome: progress.outcome,
+    attempt: progress.attempt,
+    waitSeconds: progress.waitSeconds,
+  });
+  return progress;
+};
+
+export const handler = middy(describeDatasetGroupDeletion)
+  .use(captureLambdaHandler(tracer))
+  .use(injectLambdaContext(logger, { resetKeys: true }))
+  .use(logMetrics(metrics, { captureColdStartMetric: true }));

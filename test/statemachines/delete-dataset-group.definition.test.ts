@@ -1,0 +1,92 @@
+import { readFileSync } from 'node:fs';
+import aslValidator from 'asl-validator';
+import { describe, expect, it } from 'vitest';
+import {
+  deleteDatasetGroupDefinitionPath,
+  loadStateMachineDefinition,
+} from '#local/state-machine-definition.ts';
+
+const substitutions = {
+  DeleteDatasetGroupFunctionArn:
+    'arn:aws:lambda:us-east-1:123456789012:function:delete-dataset-group',
+  DescribeDatasetGroupDeletionFunctionArn:
+    'arn:aws:lambda:us-east-1:123456789012:function:describe-dataset-group-deletion',
+  EventBusName: 'personalize-dataset-groups',
+  EventSource: 'personalize.dataset-groups',
+};
+
+interface State {
+  Type: string;
+  Resource?: string;
+  Retry?: Array<{ ErrorEquals: string[]; JitterStrategy?: string }>;
+  Catch?: Array<{ ErrorEquals: string[]; Next: string }>;
+  Parameters?: { Entries?: Array<{ DetailType: string }> };
+}
+
+describe('delete-dataset-group.asl.json', () => {
+  const definition = loadStateMachineDefinition(
+    deleteDatasetGroupDefinitionPath,
+    substitutions,
+  );
+  const states = definition.States as Record<string, State>;
+
+  it('passes asl-validator with ARN and JSONPath checks on', () => {
+    // Act
+    const result = aslValidator(definition, {
+      checkArn: true,
+      checkPaths: true,
+    });
+
+    // Assess
+    expect(result.errors).toEqual([]);
+    expect(result.isValid).toBe(true);
+  });
+
+  it('names every placeholder it uses, and only those', () => {
+    // Act
+    const placeholders = new Set(
+      [
+        ...readFileSync(deleteDatasetGroupDefinitionPath, 'utf8').matchAll(
+          /\$\{([A-Za-z0-9_]+)\}/g,
+        ),
+      ].map((match) => match[1]),
+    );
+
+    // Assess
+    expect([...placeholders].sort()).toEqual(Object.keys(substitutions).sort());
+  });
+
+  it('publishes the three deletion detail-types', () => {
+    // Act
+    const detailTypes = Object.values(states).flatMap(
+      (state) =>
+        state.Parameters?.Entries?.map((entry) => entry.DetailType) ?? [],
+    );
+
+    // Assess
+    expect(detailTypes.sort()).toEqual([
+      'Dataset Group Deleted',
+      'Dataset Group Deletion Failed',
+      'Dataset Group Deletion Started',
+    ]);
+  });
+
+  it('retries the Lambda tasks only on transient errors, with full jitter', () => {
+    for (const name of ['DeleteDatasetGroup', 'DescribeDatasetGroupDeletion']) {
+      const retriers = states[name]?.Retry ?? [];
+      const retried = retriers.flatMap((retrier) => retrier.ErrorEquals);
+      expect(retried).toContain('PersonalizeThrottledError');
+      expect(retried).not.toContain('States.ALL');
+      expect(retried).not.toContain('DatasetGroupInUseError');
+      expect(
+        retriers.every((retrier) => retrier.JitterStrategy === 'FULL'),
+      ).toBe(true);
+      expect(states[name]?.Catch?.[0]?.Next).toBe('HasFailureCause');
+    }
+  });
+
+  it('does not turn a failed Deleted publish into a Deletion Failed event', () => {
+    expect(states.PublishDatasetGroupDeleted?.Catch).toBeUndefined();
+    expect(states.FailDeletion?.Type).toBe('Fail');
+  });
+});

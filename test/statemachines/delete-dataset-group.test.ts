@@ -1,0 +1,234 @@
+import {
+  CreateDatasetGroupCommand,
+  DescribeDatasetGroupCommand,
+  PersonalizeClient,
+  ResourceNotFoundException,
+} from '@aws-sdk/client-personalize';
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { eventContracts } from '#commons/events/registry.ts';
+import type { BusEvent } from '#local/event-bus.ts';
+import { type LocalStack, startLocalStack } from '#local/local-stack.ts';
+import { runExecution } from '#test/helpers/run-execution.ts';
+import {
+  jsonSchemaAccepts,
+  zodAccepts,
+} from '#test/unit/functions/commons/events/event-contract-helpers.ts';
+
+/**
+ * Every path of the real delete-dataset-group.asl.json, run by
+ * aws-local-stepfunctions with the real handlers, the real SDK and the
+ * local Personalize emulator.
+ */
+describe('delete-dataset-group state machine', () => {
+  let stack: LocalStack;
+  let personalize: PersonalizeClient;
+
+  beforeAll(async () => {
+    stack = await startLocalStack({
+      waitMs: 2,
+      retryMs: 1,
+      emulator: {
+        lifecycle: { pendingMs: 20, inProgressMs: 40, deleteMs: 30 },
+      },
+    });
+    personalize = new PersonalizeClient({
+      endpoint: stack.emulator.endpoint,
+      region: 'us-east-1',
+      credentials: { accessKeyId: 'local', secretAccessKey: 'local' },
+    });
+  });
+
+  afterAll(async () => {
+    personalize?.destroy();
+    await stack?.close();
+  });
+
+  beforeEach(() => {
+    stack.emulator.reset();
+  });
+
+  const createGroup = async (name: string) => {
+    const run = await runExecution(stack, { name });
+    expect(run.outcome.status).toBe('SUCCEEDED');
+  };
+
+  const deleteGroup = (input: unknown) =>
+    runExecution(stack, input, undefined, 'delete');
+
+  const expectEventsToHonourTheirContracts = (events: BusEvent[]) => {
+    for (const event of events) {
+      const contract = Object.values(eventContracts).find(
+        ({ detailType }) => detailType === event['detail-type'],
+      );
+      if (contract === undefined) throw new Error(event['detail-type']);
+      expect(zodAccepts(contract, event.detail), event['detail-type']).toBe(
+        true,
+      );
+      expect(
+        jsonSchemaAccepts(contract, event.detail),
+        event['detail-type'],
+      ).toBe(true);
+    }
+  };
+
+  const onlyTerminalEvent = (terminal: BusEvent[]) => {
+    expect(terminal).toHaveLength(1);
+    return terminal[0] as BusEvent & { detail: Record<string, unknown> };
+  };
+
+  it('deletes the group, waits until it is gone and publishes Dataset Group Deleted', async () => {
+    // Prepare
+    await createGroup('retired');
+
+    // Act
+    const run = await deleteGroup({ name: 'retired', correlationId: 'c-9' });
+
+    // Assess
+    expect(run.outcome.status).toBe('SUCCEEDED');
+    expect(run.events.map((event) => event['detail-type'])).toEqual([
+      'Dataset Group Deletion Started',
+      'Dataset Group Deleted',
+    ]);
+    expect(onlyTerminalEvent(run.terminal).detail).toMatchObject({
+      correlationId: 'c-9',
+      request: { name: 'retired', correlationId: 'c-9' },
+      datasetGroup: {
+        name: 'retired',
+        datasetGroupArn:
+          'arn:aws:personalize:us-east-1:000000000000:dataset-group/retired',
+        status: 'DELETE PENDING',
+      },
+    });
+    expectEventsToHonourTheirContracts(run.events);
+    expect(run.statesEntered).toContain('WaitForDeletion');
+    await expect(
+      personalize.send(
+        new DescribeDatasetGroupCommand({
+          datasetGroupArn:
+            'arn:aws:personalize:us-east-1:000000000000:dataset-group/retired',
+        }),
+      ),
+    ).rejects.toBeInstanceOf(ResourceNotFoundException);
+    expect(stack.emulator.datasetGroups()).toEqual([]);
+  });
+
+  it('joins a deletion already underway instead of deleting twice', async () => {
+    // Prepare
+    await createGroup('twice-deleted');
+
+    // Act
+    const runs = await Promise.all([
+      deleteGroup({ name: 'twice-deleted' }),
+      deleteGroup({ name: 'twice-deleted' }),
+    ]);
+
+    // Assess
+    for (const run of runs) {
+      expect(run.outcome.status).toBe('SUCCEEDED');
+      expect(onlyTerminalEvent(run.terminal)['detail-type']).toBe(
+        'Dataset Group Deleted',
+      );
+    }
+    expect(stack.emulator.stats().calls.DeleteDatasetGroup).toBeLessThanOrEqual(
+      2,
+    );
+    expect(stack.emulator.datasetGroups()).toEqual([]);
+  });
+
+  it('fails with DatasetGroupInUseError while the group holds datasets', async () => {
+    // Prepare
+    await createGroup('busy');
+    stack.emulator.markHasDatasets('busy', true);
+
+    // Act
+    const run = await deleteGroup({ name: 'busy' });
+
+    // Assess
+    expect(run.outcome).toMatchObject({
+      status: 'FAILED',
+      error: 'DatasetGroupInUseError',
+    });
+    expect(run.outcome.cause).toMatch(/datasets/);
+    const failed = onlyTerminalEvent(run.terminal);
+    expect(failed['detail-type']).toBe('Dataset Group Deletion Failed');
+    expect(failed.detail.error).toMatchObject({
+      code: 'DatasetGroupInUseError',
+    });
+    expect(run.retriedStates).toEqual([]);
+    expectEventsToHonourTheirContracts(run.events);
+    expect(stack.emulator.datasetGroups()).toMatchObject([
+      { name: 'busy', status: 'ACTIVE' },
+    ]);
+  });
+
+  it('fails with DatasetGroupInUseError while the group is still being created', async () => {
+    // Prepare
+    stack.emulator.faults.neverActive({ match: 'young' });
+    await personalize.send(new CreateDatasetGroupCommand({ name: 'young' }));
+
+    // Act
+    const run = await deleteGroup({ name: 'young' });
+
+    // Assess
+    expect(run.outcome).toMatchObject({
+      status: 'FAILED',
+      error: 'DatasetGroupInUseError',
+    });
+    expect(run.outcome.cause).toMatch(/CREATE (PENDING|IN_PROGRESS)/);
+  });
+
+  it('fails with DatasetGroupNotFoundError when there is no such group', async () => {
+    // Act
+    const run = await deleteGroup({ name: 'never-existed' });
+
+    // Assess
+    expect(run.outcome).toMatchObject({
+      status: 'FAILED',
+      error: 'DatasetGroupNotFoundError',
+    });
+    const failed = onlyTerminalEvent(run.terminal);
+    expect(failed.detail).toMatchObject({
+      datasetGroup: {},
+      error: { code: 'DatasetGroupNotFoundError' },
+    });
+    expectEventsToHonourTheirContracts(run.events);
+  });
+
+  it('rejects an invalid request before calling Personalize', async () => {
+    // Act
+    const run = await deleteGroup({ name: 'bad name!', force: true });
+
+    // Assess
+    expect(run.outcome).toMatchObject({
+      status: 'FAILED',
+      error: 'InvalidDatasetGroupRequestError',
+    });
+    expect(run.outcome.cause).toMatch(/name: .*pattern/);
+    expect(run.outcome.cause).toMatch(/force: is not a known field/);
+    expect(run.events.map((event) => event['detail-type'])).toEqual([
+      'Dataset Group Deletion Failed',
+    ]);
+    expectEventsToHonourTheirContracts(run.events);
+    expect(stack.emulator.stats().calls.ListDatasetGroups).toBe(0);
+    expect(stack.emulator.stats().calls.DeleteDatasetGroup).toBe(0);
+  });
+
+  it('retries DeleteDatasetGroup when throttled and then deletes', async () => {
+    // Prepare
+    await createGroup('throttled-delete');
+    stack.emulator.faults.throttle({
+      count: 4,
+      operation: 'DeleteDatasetGroup',
+    });
+
+    // Act
+    const run = await deleteGroup({ name: 'throttled-delete' });
+
+    // Assess
+    expect(run.outcome.status).toBe('SUCCEEDED');
+    expect(run.retriedStates).toEqual(['DeleteDatasetGroup']);
+    expect(onlyTerminalEvent(run.terminal)['detail-type']).toBe(
+      'Dataset Group Deleted',
+    );
+  });
+});
