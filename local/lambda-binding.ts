@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { Context } from 'aws-lambda';
+import { type LambdaFaults, lambdaFaultErrors } from './lambda-faults.ts';
 import type { TaskHandler } from './task-handler.ts';
 
 type LambdaHandler = (event: unknown, context: Context) => Promise<unknown>;
@@ -22,6 +23,20 @@ const lambdaContext = (functionName: string): Context => ({
   succeed: () => undefined,
 });
 
+const failureOf = (
+  errorType: string,
+  errorMessage: string,
+  trace: string[],
+  cause?: unknown,
+): LambdaFunctionError => {
+  const failure = new LambdaFunctionError(
+    JSON.stringify({ errorType, errorMessage, trace }),
+    { cause },
+  );
+  failure.name = errorType;
+  return failure;
+};
+
 /**
  * Binds a Lambda handler to a Task state the way the Lambda service does:
  * the input and output cross a JSON boundary, and a thrown error reaches
@@ -30,23 +45,30 @@ const lambdaContext = (functionName: string): Context => ({
  * path behave as they do in AWS.
  */
 export const bindLambdaHandler =
-  (handler: LambdaHandler, functionName: string): TaskHandler =>
+  (
+    handler: LambdaHandler,
+    functionName: string,
+    faults?: LambdaFaults,
+  ): TaskHandler =>
   async (input) => {
     const event = JSON.parse(JSON.stringify(input ?? null));
+    const fault = faults?.take(functionName);
+    let output: unknown;
     try {
-      const output = await handler(event, lambdaContext(functionName));
-      return JSON.parse(JSON.stringify(output ?? null));
+      output = await handler(event, lambdaContext(functionName));
     } catch (error) {
       const thrown = error instanceof Error ? error : new Error(String(error));
-      const failure = new LambdaFunctionError(
-        JSON.stringify({
-          errorType: thrown.name,
-          errorMessage: thrown.message,
-          trace: (thrown.stack ?? '').split('\n'),
-        }),
-        { cause: thrown },
+      throw failureOf(
+        thrown.name,
+        thrown.message,
+        (thrown.stack ?? '').split('\n'),
+        thrown,
       );
-      failure.name = thrown.name;
-      throw failure;
     }
+    if (fault !== undefined) {
+      // The handler's work is done, but its answer never arrives.
+      const { errorType, errorMessage } = lambdaFaultErrors[fault];
+      throw failureOf(errorType, errorMessage, []);
+    }
+    return JSON.parse(JSON.stringify(output ?? null));
   };

@@ -1,5 +1,6 @@
 import type { PollSchedule } from '#commons/dataset-group/poll-schedule.ts';
 import { LocalEventBus } from './event-bus.ts';
+import { LambdaFaults } from './lambda-faults.ts';
 import {
   type PersonalizeEmulatorOptions,
   startPersonalizeEmulator,
@@ -106,7 +107,9 @@ export const startLocalStack = async (options: LocalStackOptions = {}) => {
       ? {}
       : { logFile: options.eventLogFile }),
   });
+  const lambdaFaults = new LambdaFaults();
   const settings: LocalWorkflowSettings = {
+    lambdaFaults,
     region,
     account,
     eventSource: options.eventSource ?? 'personalize.dataset-groups',
@@ -121,6 +124,7 @@ export const startLocalStack = async (options: LocalStackOptions = {}) => {
     bus,
     createWorkflow,
     deleteWorkflow,
+    lambdaFaults,
     settings,
     close: () => emulator.close(),
   };

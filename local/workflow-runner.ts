@@ -8,6 +8,7 @@ import {
 } from 'aws-local-stepfunctions';
 import type { BusEvent, LocalEventBus } from './event-bus.ts';
 import { bindLambdaHandler } from './lambda-binding.ts';
+import type { LambdaFaults } from './lambda-faults.ts';
 import { bindPutEvents } from './put-events-binding.ts';
 import {
   createDatasetGroupDefinitionPath,
@@ -39,6 +40,8 @@ export interface LocalWorkflowSettings {
   waitMs?: number;
   /** Milliseconds between retries; undefined keeps the ASL's backoff. */
   retryMs?: number;
+  /** Runtime crashes and timeouts to inject into the Lambda tasks. */
+  lambdaFaults?: LambdaFaults;
 }
 
 export type ExecutionStatus = 'SUCCEEDED' | 'FAILED' | 'TIMED_OUT' | 'ABORTED';
@@ -122,7 +125,7 @@ const workflowRunner = (
   const boundTasks = Object.fromEntries(
     lambdaTasks.map(([state, task]) => [
       state,
-      bindLambdaHandler(task.handler, task.functionName),
+      bindLambdaHandler(task.handler, task.functionName, settings.lambdaFaults),
     ]),
   );
   const retryingStates = [

@@ -8,5 +8,9 @@ import { tracer } from '../powertools/tracer.ts';
  * (AWS_ENDPOINT_URL_PERSONALIZE).
  */
 export const personalizeClient = tracer.captureAWSv3Client(
-  new PersonalizeClient({}),
+  new PersonalizeClient({
+    // A call that hangs is cut well inside the function's timeout, so it
+    // fails as PersonalizeUnavailableError (retried) instead of timing out.
+    requestHandler: { requestTimeout: 10_000, connectionTimeout: 3_000 },
+  }),
 );

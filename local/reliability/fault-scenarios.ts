@@ -1,0 +1,282 @@
+import type { LocalStack } from '../local-stack.ts';
+
+export type Workflow = 'create' | 'delete';
+
+export interface ScenarioRun {
+  workflow: Workflow;
+  input: Record<string, unknown>;
+}
+
+/** What every run of a scenario must end in. */
+export interface ScenarioExpectation {
+  /** The one terminal detail-type of every run. */
+  terminal:
+    | 'Dataset Group Created'
+    | 'Dataset Group Creation Failed'
+    | 'Dataset Group Deleted'
+    | 'Dataset Group Deletion Failed';
+  /** error.code of a failure event. */
+  errorCode?: string;
+  /** Dataset groups the emulator holds afterwards. */
+  groups: number;
+  /** Whether some state must have been retried (the fault was felt). */
+  retried: boolean;
+}
+
+export interface FaultScenario {
+  id: string;
+  fault: string;
+  /** Sets the stage: faults, existing groups. */
+  arrange: (stack: LocalStack) => Promise<void>;
+  /** Started together. */
+  runs: ScenarioRun[];
+  expected: ScenarioExpectation;
+}
+
+const create = (name: string, extra: Record<string, unknown> = {}) => ({
+  workflow: 'create' as const,
+  input: { name, ...extra },
+});
+const remove = (name: string) => ({
+  workflow: 'delete' as const,
+  input: { name },
+});
+
+/** Creates groups through the workflow, before the fault is set. */
+const existing =
+  (...names: string[]) =>
+  async (stack: LocalStack) => {
+    for (const name of names) {
+      const execution = stack.createWorkflow.start({ name });
+      for await (const _ of execution.eventLogs);
+      const outcome = await execution.outcome;
+      if (outcome.status !== 'SUCCEEDED') {
+        throw new Error(`Could not arrange group ${name}: ${outcome.error}`);
+      }
+    }
+  };
+
+const created = (groups = 1, retried = true): ScenarioExpectation => ({
+  terminal: 'Dataset Group Created',
+  groups,
+  retried,
+});
+
+/**
+ * The fault matrix: each fault the cloud really produces, and what the
+ * workflow must make of it. Every run must end in exactly one terminal
+ * event, with no dataset group created twice.
+ */
+export const faultScenarios: FaultScenario[] = [
+  {
+    id: 'throttle-create',
+    fault: 'ThrottlingException ×4 on CreateDatasetGroup',
+    arrange: async (stack) => {
+      stack.emulator.faults.throttle({
+        count: 4,
+        operation: 'CreateDatasetGroup',
+      });
+    },
+    runs: [create('throttle-create')],
+    expected: created(),
+  },
+  {
+    id: 'throttle-describe',
+    fault: 'ThrottlingException ×4 on DescribeDatasetGroup',
+    arrange: async (stack) => {
+      stack.emulator.faults.throttle({
+        count: 4,
+        operation: 'DescribeDatasetGroup',
+      });
+    },
+    runs: [create('throttle-describe')],
+    expected: created(),
+  },
+  {
+    id: 'throttle-list',
+    fault:
+      'ThrottlingException ×4 on ListDatasetGroups (adopting an existing group)',
+    arrange: async (stack) => {
+      await existing('throttle-list')(stack);
+      stack.emulator.faults.throttle({
+        count: 4,
+        operation: 'ListDatasetGroups',
+      });
+    },
+    runs: [create('throttle-list')],
+    expected: created(),
+  },
+  {
+    id: 'throttle-list-tags',
+    fault: 'ThrottlingException ×4 on ListTagsForResource (adopting)',
+    arrange: async (stack) => {
+      await existing('throttle-tags')(stack);
+      stack.emulator.faults.throttle({
+        count: 4,
+        operation: 'ListTagsForResource',
+      });
+    },
+    runs: [create('throttle-tags')],
+    expected: created(),
+  },
+  {
+    id: 'throttle-delete',
+    fault: 'ThrottlingException ×4 on DeleteDatasetGroup',
+    arrange: async (stack) => {
+      await existing('throttle-delete')(stack);
+      stack.emulator.faults.throttle({
+        count: 4,
+        operation: 'DeleteDatasetGroup',
+      });
+    },
+    runs: [remove('throttle-delete')],
+    expected: { terminal: 'Dataset Group Deleted', groups: 0, retried: true },
+  },
+  {
+    id: 'rate-limit-burst',
+    fault:
+      '5 creations at once against a 2 calls/s limit on Create and Describe',
+    arrange: async (stack) => {
+      for (const operation of [
+        'CreateDatasetGroup',
+        'DescribeDatasetGroup',
+      ] as const) {
+        stack.emulator.faults.rateLimit(operation, { tps: 2, burst: 2 });
+      }
+    },
+    runs: Array.from({ length: 5 }, (_, index) => create(`burst-${index}`)),
+    expected: created(5, false),
+  },
+  {
+    id: 'server-error-create',
+    fault: '503 ServiceUnavailable ×4 on CreateDatasetGroup',
+    arrange: async (stack) => {
+      stack.emulator.faults.serverError({
+        count: 4,
+        status: 503,
+        operation: 'CreateDatasetGroup',
+      });
+    },
+    runs: [create('unavailable')],
+    expected: created(),
+  },
+  {
+    id: 'server-error-describe',
+    fault: '500 InternalFailure ×4 on DescribeDatasetGroup',
+    arrange: async (stack) => {
+      stack.emulator.faults.serverError({
+        count: 4,
+        operation: 'DescribeDatasetGroup',
+      });
+    },
+    runs: [create('internal-failure')],
+    expected: created(),
+  },
+  {
+    id: 'connection-reset',
+    fault: 'Connection reset ×4 on DescribeDatasetGroup',
+    arrange: async (stack) => {
+      stack.emulator.faults.connectionReset({
+        count: 4,
+        operation: 'DescribeDatasetGroup',
+      });
+    },
+    runs: [create('reset')],
+    expected: created(),
+  },
+  {
+    id: 'lambda-timeout',
+    fault: 'The create function outlives its timeout after creating the group',
+    arrange: async (stack) => {
+      stack.lambdaFaults.inject('create-dataset-group', 'timeout');
+    },
+    runs: [create('timed-out')],
+    expected: created(),
+  },
+  {
+    id: 'handler-crash',
+    fault: 'The runtime crashes after a poll (its answer is lost)',
+    arrange: async (stack) => {
+      stack.lambdaFaults.inject('describe-dataset-group', 'crash', 2);
+    },
+    runs: [create('crashed')],
+    expected: created(),
+  },
+  {
+    id: 'create-failed',
+    fault: 'Personalize ends the group in CREATE FAILED',
+    arrange: async (stack) => {
+      stack.emulator.faults.createFailed({
+        match: 'doomed',
+        failureReason: 'KMS key is not accessible',
+      });
+    },
+    runs: [create('doomed')],
+    expected: {
+      terminal: 'Dataset Group Creation Failed',
+      errorCode: 'DatasetGroupCreateFailed',
+      groups: 1,
+      retried: false,
+    },
+  },
+  {
+    id: 'stuck-pending',
+    fault: 'The group stays CREATE PENDING past the 7200 s deadline',
+    arrange: async (stack) => {
+      stack.emulator.faults.neverActive({
+        match: 'stuck',
+        status: 'CREATE PENDING',
+      });
+    },
+    runs: [create('stuck')],
+    expected: {
+      terminal: 'Dataset Group Creation Failed',
+      errorCode: 'DatasetGroupCreationTimedOut',
+      groups: 1,
+      retried: false,
+    },
+  },
+  {
+    id: 'concurrent-creators',
+    fault: 'Three executions create the same group at once',
+    arrange: async () => undefined,
+    runs: [create('contested'), create('contested'), create('contested')],
+    expected: created(1, false),
+  },
+  {
+    id: 'quota-reached',
+    fault: 'LimitExceededException: 5 groups already exist',
+    arrange: existing('q1', 'q2', 'q3', 'q4', 'q5'),
+    runs: [create('q6')],
+    expected: {
+      terminal: 'Dataset Group Creation Failed',
+      errorCode: 'PersonalizeLimitExceededError',
+      groups: 5,
+      retried: false,
+    },
+  },
+  {
+    id: 'put-events-failed-entry',
+    fault: 'PutEvents answers FailedEntryCount > 0 twice',
+    arrange: async (stack) => {
+      stack.bus.failNextPuts(2);
+    },
+    runs: [create('flaky-bus')],
+    expected: created(),
+  },
+  {
+    id: 'delete-in-use',
+    fault: 'Deleting a group that still holds datasets',
+    arrange: async (stack) => {
+      await existing('in-use')(stack);
+      stack.emulator.markHasDatasets('in-use', true);
+    },
+    runs: [remove('in-use')],
+    expected: {
+      terminal: 'Dataset Group Deletion Failed',
+      errorCode: 'DatasetGroupInUseError',
+      groups: 1,
+      retried: false,
+    },
+  },
+];

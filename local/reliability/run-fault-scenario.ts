@@ -1,0 +1,104 @@
+import type { LocalStack } from '../local-stack.ts';
+import { eventsOfExecution } from '../workflow-runner.ts';
+import type { FaultScenario } from './fault-scenarios.ts';
+
+const terminalDetailTypes = new Set([
+  'Dataset Group Created',
+  'Dataset Group Creation Failed',
+  'Dataset Group Deleted',
+  'Dataset Group Deletion Failed',
+]);
+
+export interface ScenarioResult {
+  id: string;
+  fault: string;
+  expected: FaultScenario['expected'];
+  /** Terminal detail-types (with error code) of each run. */
+  terminals: string[][];
+  groups: number;
+  retries: number;
+  injected: number;
+  durationMs: number;
+  /** Empty when the scenario passed. */
+  problems: string[];
+}
+
+/**
+ * Runs one scenario on a clean local stack and checks what the user was
+ * promised: one terminal event per run, of the expected kind, and no group
+ * created twice.
+ */
+export const runFaultScenario = async (
+  stack: LocalStack,
+  scenario: FaultScenario,
+): Promise<ScenarioResult> => {
+  stack.emulator.reset();
+  stack.lambdaFaults.clear();
+  stack.bus.failNextPuts(0);
+  await scenario.arrange(stack);
+  stack.emulator.resetStats();
+  const injectedBefore = stack.lambdaFaults.injected + stack.bus.failedPuts;
+  const startedAt = performance.now();
+  const runs = await Promise.all(
+    scenario.runs.map(async (run) => {
+      const runner =
+        run.workflow === 'create' ? stack.createWorkflow : stack.deleteWorkflow;
+      const execution = runner.start(run.input);
+      let retries = 0;
+      for await (const event of execution.eventLogs) {
+        if (event.type === 'StateRetried') retries += 1;
+      }
+      await execution.outcome;
+      const terminal = eventsOfExecution(stack.bus, execution.executionArn)
+        .filter((event) => terminalDetailTypes.has(event['detail-type']))
+        .map((event) => {
+          const code = (event.detail as { error?: { code?: string } }).error
+            ?.code;
+          return code === undefined
+            ? event['detail-type']
+            : `${event['detail-type']} (${code})`;
+        });
+      return { terminal, retries };
+    }),
+  );
+  const durationMs = performance.now() - startedAt;
+  const { faults } = stack.emulator.stats();
+  const injected =
+    Object.values(faults).reduce((sum, count) => sum + count, 0) +
+    stack.lambdaFaults.injected +
+    stack.bus.failedPuts -
+    injectedBefore;
+  const groups = stack.emulator.datasetGroups().length;
+  const retries = runs.reduce((sum, run) => sum + run.retries, 0);
+  const { expected } = scenario;
+  const wanted =
+    expected.errorCode === undefined
+      ? expected.terminal
+      : `${expected.terminal} (${expected.errorCode})`;
+  const problems = [
+    ...runs.flatMap((run, index) =>
+      run.terminal.length === 1 && run.terminal[0] === wanted
+        ? []
+        : [
+            `run ${index + 1} ended in [${run.terminal.join(', ')}], not exactly one ${wanted}`,
+          ],
+    ),
+    ...(groups === expected.groups
+      ? []
+      : [`${groups} dataset groups, expected ${expected.groups}`]),
+    ...(expected.retried && retries === 0
+      ? ['no state was retried: the fault was not felt']
+      : []),
+  ];
+  return {
+    id: scenario.id,
+    fault: scenario.fault,
+    expected,
+    terminals: runs.map((run) => run.terminal),
+    groups,
+    retries,
+    injected,
+    durationMs,
+    problems,
+  };
+};
