@@ -17,8 +17,9 @@ export interface LocalStackOptions {
   emulator?: PersonalizeEmulatorOptions;
   /** Milliseconds each Wait state lasts locally (default 250). */
   waitMs?: number;
-  /** Milliseconds between Task retries locally (default 100). */
-  retryMs?: number;
+  /** Milliseconds between Task retries locally (default 100); null keeps
+   * the ASL's exponential backoff with jitter, in real seconds. */
+  retryMs?: number | null;
   /** JSON-lines file that receives every published event. */
   eventLogFile?: string;
   /** Powertools log level of the handlers (default SILENT). */
@@ -114,7 +115,7 @@ export const startLocalStack = async (options: LocalStackOptions = {}) => {
     account,
     eventSource: options.eventSource ?? 'personalize.dataset-groups',
     waitMs: options.waitMs ?? 250,
-    retryMs: options.retryMs ?? 100,
+    ...(options.retryMs === null ? {} : { retryMs: options.retryMs ?? 100 }),
   };
   const handlers = await loadHandlers();
   const createWorkflow = createWorkflowRunner(handlers, bus, settings);
