@@ -4,6 +4,7 @@ import { captureLambdaHandler } from '@aws-lambda-powertools/tracer/middleware';
 import middy from '@middy/core';
 import { personalizeClient } from '#commons/clients/personalize.ts';
 import { personalizeDatasetGroups } from '#commons/clients/personalize-dataset-groups.ts';
+import { clock } from '#commons/clock.ts';
 import { createOrAdoptDatasetGroup } from '#commons/dataset-group/create-or-adopt.ts';
 import {
   adoptedMetric,
@@ -68,7 +69,7 @@ const createOrAdopt = async (event: unknown): Promise<CreateTaskOutput> => {
   const progress = decideCreationProgress(
     datasetGroup,
     { attempt: 0, elapsedSeconds: 0 },
-    secondsSince(input.executionStartTime, Date.now()),
+    secondsSince(input.executionStartTime, clock.now()),
     pollSchedule,
   );
   if (alreadyExisted) recordMetrics([adoptedMetric]);

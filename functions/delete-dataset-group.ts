@@ -4,6 +4,7 @@ import { captureLambdaHandler } from '@aws-lambda-powertools/tracer/middleware';
 import middy from '@middy/core';
 import { personalizeClient } from '#commons/clients/personalize.ts';
 import { personalizeDatasetGroups } from '#commons/clients/personalize-dataset-groups.ts';
+import { clock } from '#commons/clock.ts';
 import { deleteFailureMetricsOf } from '#commons/dataset-group/creation-metrics.ts';
 import type { DatasetGroupDeleteRequest } from '#commons/dataset-group/delete-request-schema.ts';
 import {
@@ -69,7 +70,7 @@ const startDeletion = async (event: unknown): Promise<DeleteTaskOutput> => {
     datasetGroup,
     false,
     { attempt: 0, elapsedSeconds: 0 },
-    secondsSince(input.executionStartTime, Date.now()),
+    secondsSince(input.executionStartTime, clock.now()),
     pollSchedule,
   );
   return {

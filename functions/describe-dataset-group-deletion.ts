@@ -4,6 +4,7 @@ import { captureLambdaHandler } from '@aws-lambda-powertools/tracer/middleware';
 import middy from '@middy/core';
 import { personalizeClient } from '#commons/clients/personalize.ts';
 import { personalizeDatasetGroups } from '#commons/clients/personalize-dataset-groups.ts';
+import { clock } from '#commons/clock.ts';
 import type { DatasetGroup } from '#commons/dataset-group/dataset-group.ts';
 import {
   type DeletionProgress,
@@ -52,7 +53,7 @@ const describeDatasetGroupDeletion = async (
     current,
     gone,
     { attempt: input.attempt + 1, elapsedSeconds: input.elapsedSeconds },
-    secondsSince(input.executionStartTime, Date.now()),
+    secondsSince(input.executionStartTime, clock.now()),
     pollSchedule,
   );
   metrics.addMetric(metricNames.datasetGroupPolled, MetricUnit.Count, 1);

@@ -2,8 +2,10 @@ import { injectLambdaContext } from '@aws-lambda-powertools/logger/middleware';
 import { logMetrics } from '@aws-lambda-powertools/metrics/middleware';
 import { captureLambdaHandler } from '@aws-lambda-powertools/tracer/middleware';
 import middy from '@middy/core';
+import type { Context } from 'aws-lambda';
 import { personalizeClient } from '#commons/clients/personalize.ts';
 import { personalizeDatasetGroups } from '#commons/clients/personalize-dataset-groups.ts';
+import { clock } from '#commons/clock.ts';
 import {
   creationMetricsOf,
   polledMetric,
@@ -11,45 +13,76 @@ import {
 import {
   type CreationProgress,
   decideCreationProgress,
+  type PollPosition,
 } from '#commons/dataset-group/creation-progress.ts';
+import { shouldPollInProcess } from '#commons/dataset-group/in-lambda-polling.ts';
 import {
   describeTaskInputSchema,
   secondsSince,
 } from '#commons/dataset-group/task-inputs.ts';
-import { readPollSchedule } from '#commons/poll-schedule-config.ts';
+import {
+  readInLambdaPolling,
+  readPollSchedule,
+} from '#commons/poll-schedule-config.ts';
 import { logger } from '#commons/powertools/logger.ts';
 import { metrics, recordMetrics } from '#commons/powertools/metrics.ts';
 import { tracer } from '#commons/powertools/tracer.ts';
 
 const datasetGroups = personalizeDatasetGroups(personalizeClient);
 const pollSchedule = readPollSchedule();
+const inLambdaPolling = readInLambdaPolling();
 
 /**
- * Task `DescribeDatasetGroup`: one poll step. Reads the status and decides
- * whether the group has settled or how long to wait before the next poll.
+ * Task `DescribeDatasetGroup`: polls the status and decides whether the
+ * group has settled or how long to wait. Short waits are slept here, in
+ * the same invocation (cheaper than a Wait state, see in-lambda-polling);
+ * a longer wait is returned to the state machine's Wait state.
  */
 const describeDatasetGroup = async (
   event: unknown,
+  context: Context,
 ): Promise<CreationProgress> => {
   const input = describeTaskInputSchema.parse(event);
-  const datasetGroup = await datasetGroups.describe(
-    input.datasetGroupArn,
-    input.name,
-  );
-  const progress = decideCreationProgress(
-    datasetGroup,
-    { attempt: input.attempt + 1, elapsedSeconds: input.elapsedSeconds },
-    secondsSince(input.executionStartTime, Date.now()),
-    pollSchedule,
-  );
-  recordMetrics([polledMetric, ...creationMetricsOf(progress)]);
-  logger.info('Dataset group polled', {
-    status: datasetGroup.status,
-    outcome: progress.outcome,
-    attempt: progress.attempt,
-    waitSeconds: progress.waitSeconds,
-  });
-  return progress;
+  let position: PollPosition = {
+    attempt: input.attempt,
+    elapsedSeconds: input.elapsedSeconds,
+  };
+  for (;;) {
+    const datasetGroup = await datasetGroups.describe(
+      input.datasetGroupArn,
+      input.name,
+    );
+    const progress = decideCreationProgress(
+      datasetGroup,
+      {
+        attempt: position.attempt + 1,
+        elapsedSeconds: position.elapsedSeconds,
+      },
+      secondsSince(input.executionStartTime, clock.now()),
+      pollSchedule,
+    );
+    recordMetrics([polledMetric, ...creationMetricsOf(progress)]);
+    logger.info('Dataset group polled', {
+      status: datasetGroup.status,
+      outcome: progress.outcome,
+      attempt: progress.attempt,
+      waitSeconds: progress.waitSeconds,
+    });
+    if (
+      !shouldPollInProcess(
+        progress,
+        inLambdaPolling,
+        context.getRemainingTimeInMillis(),
+      )
+    ) {
+      return progress;
+    }
+    await clock.sleep(progress.waitSeconds * 1000);
+    position = {
+      attempt: progress.attempt,
+      elapsedSeconds: progress.elapsedSeconds,
+    };
+  }
 };
 
 export const handler = middy(describeDatasetGroup)

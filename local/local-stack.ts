@@ -1,3 +1,4 @@
+import { useClock } from '#commons/clock.ts';
 import type { PollSchedule } from '#commons/dataset-group/poll-schedule.ts';
 import { LocalEventBus } from './event-bus.ts';
 import { LambdaFaults } from './lambda-faults.ts';
@@ -65,6 +66,13 @@ const configureHandlerEnvironment = (
   // Metrics (EMF lines on stdout) only when logs are wanted too.
   process.env.POWERTOOLS_METRICS_DISABLED = String(logLevel === 'SILENT');
   process.env.POWERTOOLS_TRACE_ENABLED = 'false';
+  // Handlers sleep between in-invocation polls: each sleep lasts as long
+  // as a Wait state does locally.
+  const waitMs = options.waitMs ?? 250;
+  useClock({
+    now: () => Date.now(),
+    sleep: () => new Promise((resolve) => setTimeout(resolve, waitMs)),
+  });
   for (const [field, variable] of Object.entries(pollEnvironment)) {
     const value = options.pollSchedule?.[field as keyof PollSchedule];
     if (value === undefined) delete process.env[variable];

@@ -19,10 +19,19 @@ const progressOf = (
     : (progress as CreationProgress);
 };
 
-const describeProgress = (progress: CreationProgress, waitMs: number) => {
+const describeProgress = (
+  progress: CreationProgress,
+  waitMs: number,
+  previousAttempt: number,
+) => {
   const status = progress.datasetGroup.status ?? 'unknown';
+  const first = previousAttempt + 1;
   const poll =
-    progress.attempt === 0 ? 'after create' : `poll ${progress.attempt}`;
+    progress.attempt === 0
+      ? 'after create'
+      : progress.attempt > first
+        ? `polls ${first}–${progress.attempt} in one invocation`
+        : `poll ${progress.attempt}`;
   if (progress.outcome === 'IN_PROGRESS') {
     return `status ${status} (${poll}); next poll in ${progress.waitSeconds} s (${waitMs} ms on the local stack)`;
   }
@@ -38,6 +47,7 @@ export const createTimeline = (print: Print, waitMs: number) => {
   // Bus events arrive as the task runs, execution events a little later:
   // hold each bus event until its state has exited, to print in order.
   const published: string[] = [];
+  let lastAttempt = 0;
   const flushPublished = () => {
     for (const detailType of published.splice(0)) {
       print(`${stamp()}  ★ event "${detailType}" published`);
@@ -58,7 +68,10 @@ export const createTimeline = (print: Print, waitMs: number) => {
           if (event.state.name.startsWith('Publish')) flushPublished();
           const progress = progressOf(event.state.name, event.state.output);
           if (progress !== undefined) {
-            print(`${stamp()}      ${describeProgress(progress, waitMs)}`);
+            print(
+              `${stamp()}      ${describeProgress(progress, waitMs, lastAttempt)}`,
+            );
+            lastAttempt = progress.attempt;
           }
           break;
         }

@@ -24,3 +24,19 @@ export const getNumberFromEnv = (
   }
   return value;
 };
+
+/** Reads an optional number ≥ 0 (0 meaning off), with a default. */
+export const getNonNegativeNumberFromEnv = (
+  variable: string,
+  fallback: number,
+): number => {
+  const raw = process.env[variable];
+  if (raw === undefined || raw.trim() === '') return fallback;
+  const value = Number(raw);
+  if (!Number.isFinite(value) || value < 0) {
+    throw new RangeError(
+      `Environment variable ${variable} must be a number ≥ 0, got "${raw}"`,
+    );
+  }
+  return value;
+};

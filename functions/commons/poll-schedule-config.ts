@@ -1,9 +1,13 @@
 import {
+  defaultInLambdaPolling,
+  type InLambdaPolling,
+} from './dataset-group/in-lambda-polling.ts';
+import {
   assertValidPollSchedule,
   defaultPollSchedule,
   type PollSchedule,
 } from './dataset-group/poll-schedule.ts';
-import { getNumberFromEnv } from './env.ts';
+import { getNonNegativeNumberFromEnv, getNumberFromEnv } from './env.ts';
 
 /**
  * The poll schedule from the environment (POLL_FIRST_WAIT_SECONDS,
@@ -32,3 +36,19 @@ export const readPollSchedule = (): PollSchedule => {
   assertValidPollSchedule(schedule);
   return schedule;
 };
+
+/**
+ * In-invocation polling from the environment:
+ * POLL_IN_LAMBDA_MAX_WAIT_SECONDS (0 turns it off) and
+ * POLL_IN_LAMBDA_SAFETY_MARGIN_SECONDS. Read once, at cold start.
+ */
+export const readInLambdaPolling = (): InLambdaPolling => ({
+  maxWaitSeconds: getNonNegativeNumberFromEnv(
+    'POLL_IN_LAMBDA_MAX_WAIT_SECONDS',
+    defaultInLambdaPolling.maxWaitSeconds,
+  ),
+  safetyMarginSeconds: getNonNegativeNumberFromEnv(
+    'POLL_IN_LAMBDA_SAFETY_MARGIN_SECONDS',
+    defaultInLambdaPolling.safetyMarginSeconds,
+  ),
+});

@@ -41,7 +41,9 @@ describe('npm start', () => {
     expect(run.stderr).toBe('');
     expect(run.status).toBe(0);
     expect(run.stdout).toContain('→ WaitForDatasetGroup');
-    expect(run.stdout).toContain('status CREATE IN_PROGRESS');
+    expect(run.stdout).toMatch(
+      /status ACTIVE \(polls 1–\d+ in one invocation\); settled/,
+    );
     expect(finalEventOf(run.stdout)).toMatchObject({
       'detail-type': 'Dataset Group Created',
       detail: {

@@ -242,13 +242,16 @@ describe('create-dataset-group state machine', () => {
       error: { code: 'DatasetGroupCreationTimedOut' },
     });
     expectEventsToHonourTheirContracts(run.events);
-    // Bounded polling: the schedule reaches 7200 s in well under 100 polls.
-    const polls = run.statesEntered.filter(
+    // Bounded polling: the schedule reaches 7200 s in well under 100
+    // polls, and the short early waits are slept inside the invocations,
+    // so the state machine runs far fewer Describe tasks than polls.
+    const polls = stack.emulator.stats().calls.DescribeDatasetGroup ?? 0;
+    const describeTasks = run.statesEntered.filter(
       (state) => state === 'DescribeDatasetGroup',
     ).length;
     expect(polls).toBeGreaterThan(10);
     expect(polls).toBeLessThan(100);
-    expect(stack.emulator.stats().calls.DescribeDatasetGroup).toBe(polls);
+    expect(describeTasks).toBeLessThan(polls - 20);
   });
 
   it('retries CreateDatasetGroup when throttled and then succeeds', async () => {

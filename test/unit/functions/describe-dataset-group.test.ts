@@ -5,6 +5,7 @@ import {
 } from '@aws-sdk/client-personalize';
 import { mockClient } from 'aws-sdk-client-mock';
 import { afterEach, describe, expect, it, vi } from 'vitest';
+import { useClock } from '#commons/clock.ts';
 import { metrics } from '#commons/powertools/metrics.ts';
 import { handler } from '#functions/describe-dataset-group.ts';
 import { lambdaContext } from '#test/helpers/lambda-context.ts';
@@ -22,12 +23,28 @@ describe('describe-dataset-group handler', () => {
   const personalize = mockClient(PersonalizeClient);
 
   afterEach(() => {
+    useClock();
     personalize.reset();
     vi.clearAllMocks();
   });
 
-  it('schedules the next poll when the group is still being created', async () => {
+  /** A clock that jumps instead of sleeping, and records each sleep. */
+  const virtualClock = () => {
+    let now = Date.now();
+    const sleeps: number[] = [];
+    useClock({
+      now: () => now,
+      sleep: async (ms) => {
+        sleeps.push(ms / 1000);
+        now += ms;
+      },
+    });
+    return sleeps;
+  };
+
+  it('hands a long wait back to the state machine after one poll', async () => {
     // Prepare
+    const sleeps = virtualClock();
     personalize.on(DescribeDatasetGroupCommand).resolves({
       datasetGroup: {
         name: 'acme',
@@ -37,18 +54,71 @@ describe('describe-dataset-group handler', () => {
     });
 
     // Act
-    const progress = await handler(taskInput(3, 60), lambdaContext);
+    const progress = await handler(taskInput(30, 600), lambdaContext);
 
     // Assess
-    expect(personalize).toHaveReceivedCommandWith(DescribeDatasetGroupCommand, {
-      datasetGroupArn: arn,
-    });
+    expect(personalize).toHaveReceivedCommandTimes(
+      DescribeDatasetGroupCommand,
+      1,
+    );
+    expect(sleeps).toEqual([]);
     expect(progress).toMatchObject({
       outcome: 'IN_PROGRESS',
-      attempt: 4,
-      waitSeconds: 6,
-      elapsedSeconds: 66,
+      attempt: 31,
+      waitSeconds: 60,
+      elapsedSeconds: 660,
     });
+  });
+
+  it('sleeps the short waits in the same invocation, up to 20 s each', async () => {
+    // Prepare
+    const sleeps = virtualClock();
+    personalize.on(DescribeDatasetGroupCommand).resolves({
+      datasetGroup: {
+        name: 'acme',
+        datasetGroupArn: arn,
+        status: 'CREATE IN_PROGRESS',
+      },
+    });
+    const longRunning = {
+      ...lambdaContext,
+      getRemainingTimeInMillis: () => 900_000,
+    };
+
+    // Act
+    const progress = await handler(taskInput(0, 2), longRunning);
+
+    // Assess
+    const calls = personalize.commandCalls(DescribeDatasetGroupCommand).length;
+    expect(calls).toBe(sleeps.length + 1);
+    expect(sleeps.slice(0, 9)).toEqual([2, 2, 2, 2, 2, 2, 2, 2, 2]);
+    expect(Math.max(...sleeps)).toBeLessThanOrEqual(20);
+    expect(progress.outcome).toBe('IN_PROGRESS');
+    expect(progress.waitSeconds).toBeGreaterThan(20);
+    expect(progress.attempt).toBe(calls);
+  });
+
+  it('stops polling in-process when the function is about to time out', async () => {
+    // Prepare
+    const sleeps = virtualClock();
+    personalize.on(DescribeDatasetGroupCommand).resolves({
+      datasetGroup: {
+        name: 'acme',
+        datasetGroupArn: arn,
+        status: 'CREATE PENDING',
+      },
+    });
+    const almostOut = {
+      ...lambdaContext,
+      getRemainingTimeInMillis: () => 11_000,
+    };
+
+    // Act
+    const progress = await handler(taskInput(0, 2), almostOut);
+
+    // Assess
+    expect(sleeps).toEqual([]);
+    expect(progress).toMatchObject({ outcome: 'IN_PROGRESS', waitSeconds: 2 });
   });
 
   it('settles as ACTIVE with the dates as ISO strings', async () => {
