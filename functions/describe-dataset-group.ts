@@ -3,23 +3,26 @@ import { logMetrics } from '@aws-lambda-powertools/metrics/middleware';
 import { captureLambdaHandler } from '@aws-lambda-powertools/tracer/middleware';
 import middy from '@middy/core';
 import type { Context } from 'aws-lambda';
-import { personalizeClient } from '#commons/clients/personalize.ts';
+import { personalizePollingClient } from '#commons/clients/personalize.ts';
 import { personalizeDatasetGroups } from '#commons/clients/personalize-dataset-groups.ts';
 import { clock } from '#commons/clock.ts';
 import {
   creationMetricsOf,
   polledMetric,
+  pollThrottledMetric,
 } from '#commons/dataset-group/creation-metrics.ts';
 import {
   type CreationProgress,
   decideCreationProgress,
   type PollPosition,
 } from '#commons/dataset-group/creation-progress.ts';
+import type { DatasetGroup } from '#commons/dataset-group/dataset-group.ts';
 import { shouldPollInProcess } from '#commons/dataset-group/in-lambda-polling.ts';
 import {
   describeTaskInputSchema,
   secondsSince,
 } from '#commons/dataset-group/task-inputs.ts';
+import { PersonalizeThrottledError } from '#commons/errors.ts';
 import {
   readInLambdaPolling,
   readPollSchedule,
@@ -28,7 +31,7 @@ import { logger } from '#commons/powertools/logger.ts';
 import { metrics, recordMetrics } from '#commons/powertools/metrics.ts';
 import { tracer } from '#commons/powertools/tracer.ts';
 
-const datasetGroups = personalizeDatasetGroups(personalizeClient);
+const datasetGroups = personalizeDatasetGroups(personalizePollingClient);
 const pollSchedule = readPollSchedule();
 const inLambdaPolling = readInLambdaPolling();
 
@@ -47,11 +50,22 @@ const describeDatasetGroup = async (
     attempt: input.attempt,
     elapsedSeconds: input.elapsedSeconds,
   };
+  let datasetGroup: DatasetGroup = {
+    name: input.name,
+    datasetGroupArn: input.datasetGroupArn,
+  };
   for (;;) {
-    const datasetGroup = await datasetGroups.describe(
-      input.datasetGroupArn,
-      input.name,
-    );
+    try {
+      datasetGroup = await datasetGroups.describe(
+        input.datasetGroupArn,
+        input.name,
+      );
+    } catch (error) {
+      // A throttled poll is a skipped poll: the schedule goes on, with the
+      // status last seen, and the next poll is its retry.
+      if (!(error instanceof PersonalizeThrottledError)) throw error;
+      recordMetrics([pollThrottledMetric]);
+    }
     const progress = decideCreationProgress(
       datasetGroup,
       {

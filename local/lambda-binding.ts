@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { Context } from 'aws-lambda';
+import { clock } from '#commons/clock.ts';
 import { type LambdaFaults, lambdaFaultErrors } from './lambda-faults.ts';
 import type { TaskHandler } from './task-handler.ts';
 
@@ -8,20 +9,26 @@ type LambdaHandler = (event: unknown, context: Context) => Promise<unknown>;
 /** The error a Task state sees when its Lambda function throws. */
 export class LambdaFunctionError extends Error {}
 
-const lambdaContext = (functionName: string): Context => ({
-  callbackWaitsForEmptyEventLoop: false,
-  functionName,
-  functionVersion: '$LATEST',
-  invokedFunctionArn: `arn:aws:lambda:us-east-1:000000000000:function:${functionName}`,
-  memoryLimitInMB: '256',
-  awsRequestId: randomUUID(),
-  logGroupName: `/aws/lambda/${functionName}`,
-  logStreamName: 'local',
-  getRemainingTimeInMillis: () => 60_000,
-  done: () => undefined,
-  fail: () => undefined,
-  succeed: () => undefined,
-});
+/** The function timeout the local stack gives every handler. */
+export const localFunctionTimeoutMs = 300_000;
+
+const lambdaContext = (functionName: string): Context => {
+  const deadline = clock.now() + localFunctionTimeoutMs;
+  return {
+    callbackWaitsForEmptyEventLoop: false,
+    functionName,
+    functionVersion: '$LATEST',
+    invokedFunctionArn: `arn:aws:lambda:us-east-1:000000000000:function:${functionName}`,
+    memoryLimitInMB: '256',
+    awsRequestId: randomUUID(),
+    logGroupName: `/aws/lambda/${functionName}`,
+    logStreamName: 'local',
+    getRemainingTimeInMillis: () => Math.max(0, deadline - clock.now()),
+    done: () => undefined,
+    fail: () => undefined,
+    succeed: () => undefined,
+  };
+};
 
 const failureOf = (
   errorType: string,

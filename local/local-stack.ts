@@ -16,8 +16,9 @@ import {
 
 export interface LocalStackOptions {
   emulator?: PersonalizeEmulatorOptions;
-  /** Milliseconds each Wait state lasts locally (default 250). */
-  waitMs?: number;
+  /** Milliseconds each Wait state (and in-Lambda sleep) lasts locally
+   * (default 250); null keeps the real waits. */
+  waitMs?: number | null;
   /** Milliseconds between Task retries locally (default 100); null keeps
    * the ASL's exponential backoff with jitter, in real seconds. */
   retryMs?: number | null;
@@ -68,10 +69,10 @@ const configureHandlerEnvironment = (
   process.env.POWERTOOLS_TRACE_ENABLED = 'false';
   // Handlers sleep between in-invocation polls: each sleep lasts as long
   // as a Wait state does locally.
-  const waitMs = options.waitMs ?? 250;
+  const waitMs = options.waitMs === null ? undefined : (options.waitMs ?? 250);
   useClock({
     now: () => Date.now(),
-    sleep: () => new Promise((resolve) => setTimeout(resolve, waitMs)),
+    sleep: (ms) => new Promise((resolve) => setTimeout(resolve, waitMs ?? ms)),
   });
   for (const [field, variable] of Object.entries(pollEnvironment)) {
     const value = options.pollSchedule?.[field as keyof PollSchedule];
@@ -122,7 +123,7 @@ export const startLocalStack = async (options: LocalStackOptions = {}) => {
     region,
     account,
     eventSource: options.eventSource ?? 'personalize.dataset-groups',
-    waitMs: options.waitMs ?? 250,
+    ...(options.waitMs === null ? {} : { waitMs: options.waitMs ?? 250 }),
     ...(options.retryMs === null ? {} : { retryMs: options.retryMs ?? 100 }),
   };
   const handlers = await loadHandlers();

@@ -40,6 +40,8 @@ export interface LocalWorkflowSettings {
   waitMs?: number;
   /** Milliseconds between retries; undefined keeps the ASL's backoff. */
   retryMs?: number;
+  /** The time executions start at (a virtual clock); default Date.now. */
+  now?: () => number;
   /** Runtime crashes and timeouts to inject into the Lambda tasks. */
   lambdaFaults?: LambdaFaults;
 }
@@ -170,7 +172,7 @@ const workflowRunner = (
             Id: executionArn,
             Name: executionName,
             Input: input as never,
-            StartTime: new Date().toISOString(),
+            StartTime: new Date(settings.now?.() ?? Date.now()).toISOString(),
             RoleArn: `arn:aws:iam::${settings.account}:role/${spec.stateMachineName}`,
           },
           StateMachine: { Id: stateMachineArn, Name: spec.stateMachineName },

@@ -47,6 +47,7 @@ export interface EmulatedDatasetGroupView {
 
 export interface DatasetGroupStoreOptions {
   clock: Clock;
+  /** Changeable with setTimings. */
   timings: LifecycleTimings;
   /** Dataset groups per account and region that count toward the quota. */
   quota: number;
@@ -247,6 +248,11 @@ export class DatasetGroupStore {
 
   clear(): void {
     this.#records.clear();
+  }
+
+  /** Changes how long the transient statuses last, for every group. */
+  setTimings(timings: LifecycleTimings): void {
+    this.#options.timings = timings;
   }
 
   /** Forgets groups whose deletion has finished; returns the time. */

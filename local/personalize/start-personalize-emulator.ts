@@ -46,6 +46,8 @@ export interface RunningPersonalizeEmulator {
   faults: FaultController;
   /** Every dataset group that exists, oldest first, as it is now. */
   datasetGroups(): EmulatedDatasetGroupView[];
+  /** Changes the lifecycle timings of every group, from now on. */
+  setLifecycle(lifecycle: Partial<LifecycleTimings>): void;
   /** Whether a group holds datasets (then deleting it is refused). */
   markHasDatasets(nameOrArn: string, hasDatasets: boolean): void;
   stats(): EmulatorStats;
@@ -132,6 +134,8 @@ export const startPersonalizeEmulator = async (
     port,
     faults,
     datasetGroups: () => store.views(),
+    setLifecycle: (lifecycle) =>
+      store.setTimings(resolveLifecycleTimings(lifecycle)),
     markHasDatasets: (nameOrArn, hasDatasets) =>
       store.markHasDatasets(nameOrArn, hasDatasets),
     stats: () => ({ calls: calls.snapshot(), faults: faults.counts() }),

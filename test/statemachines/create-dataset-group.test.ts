@@ -288,7 +288,13 @@ describe('create-dataset-group state machine', () => {
 
     // Assess
     expect(run.outcome.status).toBe('SUCCEEDED');
-    expect(run.retriedStates).toEqual(['DescribeDatasetGroup']);
+    // The polls make one attempt each (no SDK retries): every 503 reaches
+    // the state machine, which retries the task.
+    expect(run.retriedStates).toEqual([
+      'DescribeDatasetGroup',
+      'DescribeDatasetGroup',
+      'DescribeDatasetGroup',
+    ]);
     expect(onlyTerminalEvent(run.terminal)['detail-type']).toBe(
       'Dataset Group Created',
     );

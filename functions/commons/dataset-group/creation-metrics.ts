@@ -29,6 +29,11 @@ export const creationRequestedMetric: MetricPoint = count(
 /** One DescribeDatasetGroup poll: polls per creation is the cost driver. */
 export const polledMetric: MetricPoint = count(metricNames.datasetGroupPolled);
 
+/** A poll that was throttled, and skipped. */
+export const pollThrottledMetric: MetricPoint = count(
+  metricNames.pollThrottled,
+);
+
 /** An existing identical group was adopted instead of created. */
 export const adoptedMetric: MetricPoint = count(
   metricNames.datasetGroupAdopted,

@@ -20,6 +20,7 @@ export const metrics = new Metrics({
 export const metricNames = {
   creationRequested: 'DatasetGroupCreationRequested',
   datasetGroupPolled: 'DatasetGroupPolled',
+  pollThrottled: 'DatasetGroupPollThrottled',
   datasetGroupCreated: 'DatasetGroupCreated',
   datasetGroupCreationFailed: 'DatasetGroupCreationFailed',
   timeToActive: 'TimeToActive',

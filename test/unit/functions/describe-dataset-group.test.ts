@@ -1,6 +1,7 @@
 import {
   DescribeDatasetGroupCommand,
   PersonalizeClient,
+  PersonalizeServiceException,
   ResourceNotFoundException,
 } from '@aws-sdk/client-personalize';
 import { mockClient } from 'aws-sdk-client-mock';
@@ -213,5 +214,36 @@ describe('describe-dataset-group handler', () => {
       ['DatasetGroupCreated', 'Count', 1],
       ['TimeToActive', 'Seconds', 90],
     ]);
+  });
+
+  it('skips a throttled poll and polls again on schedule', async () => {
+    // Prepare
+    const sleeps = virtualClock();
+    const addMetric = vi.spyOn(metrics, 'addMetric');
+    personalize
+      .on(DescribeDatasetGroupCommand)
+      .rejectsOnce(
+        new PersonalizeServiceException({
+          name: 'ThrottlingException',
+          message: 'Rate exceeded',
+          $fault: 'client',
+          $metadata: { httpStatusCode: 400 },
+        }),
+      )
+      .resolves({
+        datasetGroup: { name: 'acme', datasetGroupArn: arn, status: 'ACTIVE' },
+      });
+
+    // Act
+    const progress = await handler(taskInput(0, 2), lambdaContext);
+
+    // Assess
+    expect(progress).toMatchObject({ outcome: 'ACTIVE', attempt: 2 });
+    expect(sleeps).toEqual([2]);
+    expect(addMetric).toHaveBeenCalledWith(
+      'DatasetGroupPollThrottled',
+      'Count',
+      1,
+    );
   });
 });

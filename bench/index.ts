@@ -1,0 +1,126 @@
+/**
+ * `npm run bench`: polling policies against the peers in virtual time,
+ * cold start of the packaged functions, and a burst of creations in real
+ * time. Prints tables and goals, writes bench/results.json and
+ * bench/polling-chart.svg.
+ *
+ *   npm run bench [-- --only polling|cold-start|burst] [--runs 10]
+ */
+import { spawnSync } from 'node:child_process';
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { parseArgs } from 'node:util';
+import { measureColdStart } from './cold-start.ts';
+import {
+  type GoalResult,
+  pollingChart,
+  pollingGoals,
+  pollingTables,
+} from './polling-report.ts';
+import { runPollingBench } from './run-polling.ts';
+
+const { values } = parseArgs({
+  options: {
+    only: { type: 'string' },
+    runs: { type: 'string', default: '10' },
+  },
+});
+const parts = ['polling', 'cold-start', 'burst'];
+if (values.only !== undefined && !parts.includes(values.only)) {
+  throw new RangeError(`--only must be one of ${parts.join(', ')}`);
+}
+const wanted = (part: string) =>
+  values.only === undefined || values.only === part;
+const print = (text = '') => process.stdout.write(`${text}\n`);
+const results: Record<string, unknown> = {
+  node: process.version,
+  date: new Date().toISOString(),
+};
+const goals: GoalResult[] = [];
+
+if (wanted('polling')) {
+  print(
+    '## Polling: detection latency and cost per execution (virtual time)\n',
+  );
+  const startedAt = performance.now();
+  const { runs, policies } = await runPollingBench();
+  print(pollingTables(runs));
+  print(
+    `\n(${runs.length} executions simulated in ${Math.round(performance.now() - startedAt)} ms of wall time)`,
+  );
+  for (const policy of policies) print(`  ${policy.id}: ${policy.description}`);
+  goals.push(...pollingGoals(runs));
+  results.polling = { policies, runs };
+  const chartPath = join(import.meta.dirname, 'polling-chart.svg');
+  writeFileSync(chartPath, pollingChart(runs));
+  print(`\nChart: ${chartPath}\n`);
+}
+
+if (wanted('cold-start')) {
+  print(
+    '## Cold start: bundle size and import time (median of fresh processes)\n',
+  );
+  const coldStart = await measureColdStart(Number(values.runs));
+  if ('skipped' in coldStart) {
+    print(`skipped: ${coldStart.skipped}`);
+  } else {
+    print(
+      `${'function'.padEnd(34)}${'zip KiB'.padStart(9)}${'bundle KiB'.padStart(12)}${'import ms'.padStart(11)}${'naive KiB'.padStart(11)}${'naive ms'.padStart(10)}${'floor ms'.padStart(10)}${'ratio'.padStart(7)}`,
+    );
+    for (const row of coldStart) {
+      print(
+        `${row.function.padEnd(34)}${(row.zipBytes / 1024).toFixed(0).padStart(9)}${(row.bundleBytes / 1024).toFixed(0).padStart(12)}${row.importMs.toFixed(1).padStart(11)}${(row.naiveBundleBytes / 1024).toFixed(0).padStart(11)}${row.naiveImportMs.toFixed(1).padStart(10)}${row.floorMs.toFixed(1).padStart(10)}${row.overheadRatio.toFixed(2).padStart(7)}`,
+      );
+    }
+    const over = coldStart.filter((row) => row.overheadRatio > 0.5);
+    goals.push({
+      goal: 'Cold start: import overhead over the floor ≤ half the naive bundle’s, for every function',
+      met: over.length === 0,
+      detail: coldStart
+        .map((row) => `${row.function}: ${row.overheadRatio.toFixed(2)}`)
+        .join('; '),
+    });
+  }
+  results.coldStart = coldStart;
+  print();
+}
+
+if (wanted('burst')) {
+  print(
+    '## Burst: 100 creations, Create at 5/s, Describe at 10/s, T = 60 s (real time)\n',
+  );
+  const burst = spawnSync(
+    process.execPath,
+    [join(import.meta.dirname, 'burst.ts')],
+    {
+      encoding: 'utf8',
+      stdio: ['ignore', 'pipe', 'inherit'],
+    },
+  );
+  if (burst.status !== 0) throw new Error('bench/burst.ts failed');
+  const report = JSON.parse(burst.stdout) as {
+    makespanSeconds: number;
+    idealSeconds: number;
+    ratioToIdeal: number;
+    failedExecutions: number;
+  };
+  print(JSON.stringify(report, null, 2));
+  goals.push({
+    goal: 'Burst: 0 failed executions and makespan ≤ 1.3 × ideal',
+    met: report.failedExecutions === 0 && report.ratioToIdeal <= 1.3,
+    detail: `${report.failedExecutions} failed; makespan ${report.makespanSeconds} s = ${report.ratioToIdeal} × the ideal ${report.idealSeconds} s`,
+  });
+  results.burst = report;
+  print();
+}
+
+print('## Goals\n');
+for (const goal of goals) {
+  print(
+    `${goal.met ? 'MET    ' : 'NOT MET'}  ${goal.goal}\n         ${goal.detail}`,
+  );
+}
+results.goals = goals;
+const resultsPath = join(import.meta.dirname, 'results.json');
+writeFileSync(resultsPath, `${JSON.stringify(results, null, 2)}\n`);
+print(`\nResults: ${resultsPath}`);
