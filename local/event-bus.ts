@@ -100,8 +100,22 @@ export class LocalEventBus {
     };
   }
 
+  /**
+   * Publishes an event already in EventBridge's envelope (e.g. built by
+   * the local EventBridge endpoint from a PutEvents entry): keeps it,
+   * logs it and tells the listeners, like a PutEvents entry.
+   */
+  publishEvent(event: BusEvent): BusEvent {
+    this.events.push(event);
+    if (this.#logFile !== undefined) {
+      appendFileSync(this.#logFile, `${JSON.stringify(event)}\n`);
+    }
+    for (const listener of this.#listeners) listener(event);
+    return event;
+  }
+
   #publish(entry: PutEventsEntry): BusEvent {
-    const event: BusEvent = {
+    return this.publishEvent({
       version: '0',
       id: randomUUID(),
       'detail-type': entry.DetailType,
@@ -114,12 +128,6 @@ export class LocalEventBus {
         typeof entry.Detail === 'string'
           ? JSON.parse(entry.Detail)
           : structuredClone(entry.Detail),
-    };
-    this.events.push(event);
-    if (this.#logFile !== undefined) {
-      appendFileSync(this.#logFile, `${JSON.stringify(event)}\n`);
-    }
-    for (const listener of this.#listeners) listener(event);
-    return event;
+    });
   }
 }

@@ -1,0 +1,92 @@
+import type { DescribeExecutionOutput } from '@aws-sdk/client-sfn';
+import type { ExecutionOutcome } from '../workflow-runner.ts';
+import type { StopRequest } from './history-events.ts';
+import {
+  InvalidExecutionInputError,
+  StepFunctionsValidationError,
+} from './step-functions-error.ts';
+
+export type ExecutionStatus = 'RUNNING' | ExecutionOutcome['status'];
+
+export const executionStatuses: readonly ExecutionStatus[] = [
+  'RUNNING',
+  'SUCCEEDED',
+  'FAILED',
+  'TIMED_OUT',
+  'ABORTED',
+];
+
+/** Bytes of UTF-8 an execution input may hold (262,144). */
+export const maxInputBytes = 256 * 1024;
+const defaultPageSize = 100;
+const maxPageSize = 1000;
+
+export interface StartExecutionRequest {
+  stateMachineArn: string;
+  /** Default: a random UUID. */
+  name?: string;
+  /** The input as JSON text, as the API takes it; default "{}". */
+  input?: string;
+}
+
+export interface StartExecutionResult {
+  executionArn: string;
+  startDate: Date;
+}
+
+export interface ListExecutionsRequest {
+  stateMachineArn: string;
+  statusFilter?: ExecutionStatus;
+  /** 1–1000; 0 or absent means 100. */
+  maxResults?: number;
+  nextToken?: string;
+}
+
+export interface GetExecutionHistoryRequest {
+  executionArn: string;
+  maxResults?: number;
+  reverseOrder?: boolean;
+  nextToken?: string;
+  /** Default true; false leaves inputs and outputs out. */
+  includeExecutionData?: boolean;
+}
+
+export interface StopExecutionRequest extends StopRequest {
+  executionArn: string;
+}
+
+export type ExecutionDescription = DescribeExecutionOutput & {
+  executionArn: string;
+  stateMachineArn: string;
+  name: string;
+  status: ExecutionStatus;
+  startDate: Date;
+};
+
+/** The page size a request asks for: 1–1000; 0 or absent means 100. */
+export const checkPageSize = (maxResults: number | undefined): number => {
+  const size = maxResults ?? 0;
+  if (!Number.isInteger(size) || size < 0 || size > maxPageSize) {
+    throw new StepFunctionsValidationError(
+      `1 validation error detected: Value '${size}' at 'maxResults' failed to satisfy constraint: Member must have value between 0 and ${maxPageSize}`,
+    );
+  }
+  return size === 0 ? defaultPageSize : size;
+};
+
+/** The parsed input: JSON of at most 256 KiB, "{}" when absent. */
+export const checkedInput = (input: string | undefined): unknown => {
+  const text = input ?? '{}';
+  if (Buffer.byteLength(text, 'utf8') > maxInputBytes) {
+    throw new StepFunctionsValidationError(
+      `1 validation error detected: Value at 'input' failed to satisfy constraint: Member must have length less than or equal to ${maxInputBytes}`,
+    );
+  }
+  try {
+    return JSON.parse(text);
+  } catch (error) {
+    throw new InvalidExecutionInputError(
+      error instanceof Error ? error.message : String(error),
+    );
+  }
+};

@@ -1,0 +1,34 @@
+export { isValidExecutionName } from './execution-name.ts';
+export {
+  ExecutionRegistry,
+  type HistoryListener,
+} from './execution-registry.ts';
+export {
+  type ExecutionDescription,
+  type ExecutionStatus,
+  type GetExecutionHistoryRequest,
+  type ListExecutionsRequest,
+  maxInputBytes,
+  type StartExecutionRequest,
+  type StartExecutionResult,
+  type StopExecutionRequest,
+} from './execution-requests.ts';
+export { causeText, ExecutionHistory } from './history-events.ts';
+export { type OperationName, operationNames } from './operations.ts';
+export {
+  type RunningStepFunctionsEndpoint,
+  type StepFunctionsEndpointOptions,
+  startStepFunctionsEndpoint,
+} from './start-step-functions-endpoint.ts';
+export {
+  ExecutionAlreadyExistsError,
+  ExecutionDoesNotExistError,
+  InvalidArnError,
+  InvalidExecutionInputError,
+  InvalidNameError,
+  InvalidTokenError,
+  StateMachineDoesNotExistError,
+  StepFunctionsApiError,
+  StepFunctionsSerializationError,
+  StepFunctionsValidationError,
+} from './step-functions-error.ts';

@@ -1,0 +1,600 @@
+import {
+  DescribeExecutionCommand,
+  ExecutionAlreadyExists,
+  ExecutionDoesNotExist,
+  GetExecutionHistoryCommand,
+  type HistoryEvent,
+  InvalidArn,
+  InvalidExecutionInput,
+  InvalidName,
+  InvalidToken,
+  ListExecutionsCommand,
+  paginateGetExecutionHistory,
+  SFNClient,
+  StartExecutionCommand,
+  StateMachineDoesNotExist,
+  StopExecutionCommand,
+} from '@aws-sdk/client-sfn';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { type LocalStack, startLocalStack } from '#local/local-stack.ts';
+import {
+  type RunningStepFunctionsEndpoint,
+  startStepFunctionsEndpoint,
+} from '#local/stepfunctions/index.ts';
+
+/**
+ * The Step Functions endpoint as the real @aws-sdk/client-sfn sees it,
+ * running the real create workflow of one local stack (one per process).
+ * Dataset groups whose name contains "stuck" never turn ACTIVE, so their
+ * executions run until they are stopped.
+ */
+const clientFor = (endpoint: string) =>
+  new SFNClient({
+    endpoint,
+    region: 'us-east-1',
+    credentials: { accessKeyId: 'local', secretAccessKey: 'local' },
+    maxAttempts: 1,
+  });
+
+const eventually = async <T>(
+  probe: () => Promise<T | undefined>,
+  timeoutMs = 5_000,
+): Promise<T> => {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const value = await probe();
+    if (value !== undefined) return value;
+    if (Date.now() > deadline) throw new Error('Condition not met in time');
+    await new Promise((resolve) => setTimeout(resolve, 5));
+  }
+};
+
+const typesOf = (events: HistoryEvent[] | undefined) =>
+  (events ?? []).map((event) => event.type);
+
+describe('Step Functions endpoint through @aws-sdk/client-sfn', () => {
+  let stack: LocalStack;
+  let sfn: RunningStepFunctionsEndpoint;
+  let client: SFNClient;
+  let stateMachineArn: string;
+
+  beforeAll(async () => {
+    stack = await startLocalStack({
+      waitMs: 2,
+      retryMs: 1,
+      emulator: {
+        quota: 1_000,
+        lifecycle: { pendingMs: 20, inProgressMs: 40, deleteMs: 10 },
+      },
+    });
+    stack.emulator.faults.neverActive({ match: 'stuck' });
+    sfn = await startStepFunctionsEndpoint({
+      runners: [stack.createWorkflow, stack.deleteWorkflow],
+    });
+    client = clientFor(sfn.endpoint);
+    stateMachineArn = stack.createWorkflow.stateMachineArn;
+  });
+
+  afterAll(async () => {
+    client?.destroy();
+    await sfn?.close();
+    await stack?.close();
+  });
+
+  const start = (name: string, input: unknown = { name }) =>
+    client.send(
+      new StartExecutionCommand({
+        stateMachineArn,
+        name,
+        input: JSON.stringify(input),
+      }),
+    );
+
+  const describeExecution = (executionArn: string | undefined) =>
+    client.send(new DescribeExecutionCommand({ executionArn }));
+
+  const settledDescription = (executionArn: string | undefined) =>
+    eventually(async () => {
+      const description = await describeExecution(executionArn);
+      return description.status === 'RUNNING' ? undefined : description;
+    });
+
+  const stop = (executionArn: string | undefined) =>
+    client.send(new StopExecutionCommand({ executionArn }));
+
+  describe('StartExecution and DescribeExecution', () => {
+    it('runs the workflow to SUCCEEDED with its output and dates', async () => {
+      // Act
+      const started = await start('happy-path', { name: 'happy-group' });
+      const running = await describeExecution(started.executionArn);
+      const done = await settledDescription(started.executionArn);
+
+      // Assess
+      expect(started.executionArn).toBe(
+        'arn:aws:states:us-east-1:000000000000:execution:create-dataset-group:happy-path',
+      );
+      expect(started.startDate).toBeInstanceOf(Date);
+      expect(running).toMatchObject({
+        status: 'RUNNING',
+        name: 'happy-path',
+        stateMachineArn,
+        input: '{"name":"happy-group"}',
+      });
+      expect(running.stopDate).toBeUndefined();
+      expect(done.status).toBe('SUCCEEDED');
+      expect(done.startDate?.getTime()).toBe(started.startDate?.getTime());
+      expect(done.stopDate?.getTime()).toBeGreaterThanOrEqual(
+        done.startDate?.getTime() ?? Number.POSITIVE_INFINITY,
+      );
+      expect(JSON.parse(done.output ?? 'null')).toMatchObject({
+        correlationId: 'happy-path',
+        progress: { datasetGroup: { name: 'happy-group', status: 'ACTIVE' } },
+      });
+    });
+
+    it('names the execution with a UUID when the request has no name', async () => {
+      // Act
+      const started = await client.send(
+        new StartExecutionCommand({
+          stateMachineArn,
+          input: JSON.stringify({ name: 'unnamed-group' }),
+        }),
+      );
+      const done = await settledDescription(started.executionArn);
+
+      // Assess
+      expect(done.name).toMatch(
+        /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/,
+      );
+      expect(started.executionArn?.endsWith(`:${done.name}`)).toBe(true);
+    });
+
+    it('answers the same execution when name and input repeat while it runs', async () => {
+      // Prepare
+      const first = await start('stuck-idempotent');
+
+      // Act
+      const second = await start('stuck-idempotent');
+
+      // Assess
+      expect(second.executionArn).toBe(first.executionArn);
+      expect(second.startDate?.getTime()).toBe(first.startDate?.getTime());
+      const listed = await client.send(
+        new ListExecutionsCommand({ stateMachineArn, statusFilter: 'RUNNING' }),
+      );
+      expect(
+        listed.executions?.filter((item) => item.name === 'stuck-idempotent'),
+      ).toHaveLength(1);
+      await stop(first.executionArn);
+    });
+
+    it('rejects the name of a running execution with another input as ExecutionAlreadyExists', async () => {
+      // Prepare
+      const running = await start('stuck-other-input');
+
+      // Act
+      const attempt = start('stuck-other-input', { name: 'another-group' });
+
+      // Assess
+      await expect(attempt).rejects.toBeInstanceOf(ExecutionAlreadyExists);
+      await expect(attempt).rejects.toThrow(running.executionArn ?? '?');
+      await stop(running.executionArn);
+    });
+
+    it('rejects the name of a finished execution as ExecutionAlreadyExists, even with the same input', async () => {
+      // Prepare
+      const finished = await start('finished-once');
+      await settledDescription(finished.executionArn);
+
+      // Act
+      const attempt = start('finished-once');
+
+      // Assess
+      await expect(attempt).rejects.toBeInstanceOf(ExecutionAlreadyExists);
+      await expect(attempt).rejects.toMatchObject({
+        $metadata: { httpStatusCode: 400 },
+      });
+    });
+
+    it.each([
+      ['an empty name', ''],
+      ['a name of 81 characters', 'a'.repeat(81)],
+      ['a name with a space', 'two words'],
+      ['a name with a slash', 'a/b'],
+      ['a name with a colon', 'a:b'],
+      ['a name with a bracket', 'a[0]'],
+      ['a name with a wildcard', 'a*'],
+      ['a name with a control character', 'a\u0007b'],
+    ])('rejects %s as InvalidName', async (_, name) => {
+      // Act
+      const attempt = client.send(
+        new StartExecutionCommand({ stateMachineArn, name, input: '{}' }),
+      );
+
+      // Assess
+      await expect(attempt).rejects.toBeInstanceOf(InvalidName);
+    });
+
+    it('accepts a name of 80 characters, the longest allowed', async () => {
+      // Act
+      const started = await start(`stuck-${'n'.repeat(74)}`);
+
+      // Assess
+      expect(started.executionArn?.endsWith(`:stuck-${'n'.repeat(74)}`)).toBe(
+        true,
+      );
+      await stop(started.executionArn);
+    });
+
+    it('rejects an input that is not JSON as InvalidExecutionInput', async () => {
+      // Act
+      const attempt = client.send(
+        new StartExecutionCommand({
+          stateMachineArn,
+          name: 'not-json',
+          input: '{name:',
+        }),
+      );
+
+      // Assess
+      await expect(attempt).rejects.toBeInstanceOf(InvalidExecutionInput);
+    });
+
+    it('rejects an input over 256 KiB', async () => {
+      // Act
+      const attempt = start('too-big', { name: 'x'.repeat(256 * 1024) });
+
+      // Assess
+      await expect(attempt).rejects.toMatchObject({
+        name: 'ValidationException',
+        $metadata: { httpStatusCode: 400 },
+      });
+    });
+
+    it('rejects an unknown state machine as StateMachineDoesNotExist and a malformed ARN as InvalidArn', async () => {
+      // Act
+      const unknown = client.send(
+        new StartExecutionCommand({
+          stateMachineArn:
+            'arn:aws:states:us-east-1:000000000000:stateMachine:nope',
+        }),
+      );
+      const malformed = client.send(
+        new StartExecutionCommand({ stateMachineArn: 'nope' }),
+      );
+
+      // Assess
+      await expect(unknown).rejects.toBeInstanceOf(StateMachineDoesNotExist);
+      await expect(malformed).rejects.toBeInstanceOf(InvalidArn);
+    });
+
+    it('rejects an unknown execution as ExecutionDoesNotExist', async () => {
+      // Act
+      const attempt = describeExecution(
+        'arn:aws:states:us-east-1:000000000000:execution:create-dataset-group:never-started',
+      );
+
+      // Assess
+      await expect(attempt).rejects.toBeInstanceOf(ExecutionDoesNotExist);
+      await expect(attempt).rejects.toThrow('never-started');
+    });
+  });
+
+  describe('ListExecutions', () => {
+    let listing: RunningStepFunctionsEndpoint;
+    let listingClient: SFNClient;
+
+    beforeAll(async () => {
+      // A registry of its own, so the counts are exact.
+      listing = await startStepFunctionsEndpoint({
+        runners: [stack.createWorkflow],
+      });
+      listingClient = clientFor(listing.endpoint);
+      for (const name of ['list-a', 'list-b', 'list-c']) {
+        const { executionArn } = listing.registry.startExecution({
+          stateMachineArn,
+          name,
+          input: JSON.stringify({ name }),
+        });
+        await listing.registry.settled(executionArn);
+      }
+      listing.registry.startExecution({
+        stateMachineArn,
+        name: 'list-stuck',
+        input: JSON.stringify({ name: 'list-stuck' }),
+      });
+    });
+
+    afterAll(async () => {
+      listingClient?.destroy();
+      await listing?.close();
+    });
+
+    const list = (input: Record<string, unknown>) =>
+      listingClient.send(
+        new ListExecutionsCommand({ stateMachineArn, ...input }),
+      );
+
+    it('lists the executions newest first, filtered by status', async () => {
+      // Act
+      const all = await list({});
+      const succeeded = await list({ statusFilter: 'SUCCEEDED' });
+      const running = await list({ statusFilter: 'RUNNING' });
+      const failed = await list({ statusFilter: 'FAILED' });
+
+      // Assess
+      expect(all.executions?.map((item) => item.name)).toEqual([
+        'list-stuck',
+        'list-c',
+        'list-b',
+        'list-a',
+      ]);
+      expect(succeeded.executions?.map((item) => item.name)).toEqual([
+        'list-c',
+        'list-b',
+        'list-a',
+      ]);
+      expect(succeeded.executions?.[0]?.stopDate).toBeInstanceOf(Date);
+      expect(running.executions).toMatchObject([
+        { name: 'list-stuck', status: 'RUNNING' },
+      ]);
+      expect(running.executions?.[0]?.stopDate).toBeUndefined();
+      expect(failed.executions).toEqual([]);
+    });
+
+    it('pages with maxResults and nextToken', async () => {
+      // Act
+      const first = await list({ statusFilter: 'SUCCEEDED', maxResults: 2 });
+      const second = await list({
+        statusFilter: 'SUCCEEDED',
+        maxResults: 2,
+        nextToken: first.nextToken,
+      });
+
+      // Assess
+      expect(first.executions?.map((item) => item.name)).toEqual([
+        'list-c',
+        'list-b',
+      ]);
+      expect(first.nextToken).toEqual(expect.any(String));
+      expect(second.executions?.map((item) => item.name)).toEqual(['list-a']);
+      expect(second.nextToken).toBeUndefined();
+    });
+
+    it('rejects a token of another listing, or garbage, as InvalidToken', async () => {
+      // Prepare
+      const { nextToken } = await list({ maxResults: 1 });
+
+      // Act
+      const otherFilter = list({ statusFilter: 'SUCCEEDED', nextToken });
+      const garbage = list({ nextToken: 'not a token' });
+
+      // Assess
+      await expect(otherFilter).rejects.toBeInstanceOf(InvalidToken);
+      await expect(garbage).rejects.toBeInstanceOf(InvalidToken);
+    });
+
+    it('rejects an unknown state machine as StateMachineDoesNotExist', async () => {
+      // Act
+      const attempt = list({
+        stateMachineArn:
+          'arn:aws:states:us-east-1:000000000000:stateMachine:nope',
+      });
+
+      // Assess
+      await expect(attempt).rejects.toBeInstanceOf(StateMachineDoesNotExist);
+    });
+  });
+
+  describe('GetExecutionHistory', () => {
+    let executionArn: string;
+    let failedArn: string;
+
+    beforeAll(async () => {
+      ({ executionArn } = sfn.registry.startExecution({
+        stateMachineArn,
+        name: 'history',
+        input: JSON.stringify({ name: 'history-group' }),
+      }));
+      ({ executionArn: failedArn } = sfn.registry.startExecution({
+        stateMachineArn,
+        name: 'history-rejected',
+        input: JSON.stringify({ name: 'not a valid name!' }),
+      }));
+      await sfn.registry.settled(executionArn);
+      await sfn.registry.settled(failedArn);
+    });
+
+    const history = (input: Record<string, unknown>) =>
+      client.send(
+        new GetExecutionHistoryCommand({ executionArn, ...input } as never),
+      );
+
+    it('shows the run from ExecutionStarted to ExecutionSucceeded, numbered from 1', async () => {
+      // Act
+      const { events, nextToken } = await history({});
+
+      // Assess
+      expect(nextToken).toBeUndefined();
+      const all = events ?? [];
+      expect(all.map((event) => event.id)).toEqual(
+        all.map((_, index) => index + 1),
+      );
+      expect(all.map((event) => event.previousEventId)).toEqual(
+        all.map((_, index) => index),
+      );
+      expect(all[0]).toMatchObject({
+        type: 'ExecutionStarted',
+        executionStartedEventDetails: {
+          input: '{"name":"history-group"}',
+          roleArn: 'arn:aws:iam::000000000000:role/create-dataset-group',
+        },
+      });
+      expect(all[0]?.timestamp).toBeInstanceOf(Date);
+      expect(all).toContainEqual(
+        expect.objectContaining({
+          type: 'TaskStateEntered',
+          stateEnteredEventDetails: expect.objectContaining({
+            name: 'CreateDatasetGroup',
+          }),
+        }),
+      );
+      expect(all).toContainEqual(
+        expect.objectContaining({
+          type: 'WaitStateEntered',
+          stateEnteredEventDetails: expect.objectContaining({
+            name: 'WaitForDatasetGroup',
+          }),
+        }),
+      );
+      expect(all.at(-1)?.type).toBe('ExecutionSucceeded');
+      expect(
+        JSON.parse(all.at(-1)?.executionSucceededEventDetails?.output ?? '{}'),
+      ).toMatchObject({ progress: { datasetGroup: { status: 'ACTIVE' } } });
+    });
+
+    it('gives the same events newest first with reverseOrder', async () => {
+      // Act
+      const forward = await history({});
+      const backward = await history({ reverseOrder: true });
+
+      // Assess
+      expect(backward.events?.map((event) => event.id)).toEqual(
+        forward.events?.map((event) => event.id).reverse(),
+      );
+      expect(backward.events?.[0]?.type).toBe('ExecutionSucceeded');
+    });
+
+    it('pages through every event with maxResults, in both orders', async () => {
+      // Prepare
+      const { events } = await history({});
+      const collect = async (reverseOrder: boolean) => {
+        const ids: Array<number | undefined> = [];
+        for await (const page of paginateGetExecutionHistory(
+          { client, pageSize: 3 },
+          { executionArn, reverseOrder },
+        )) {
+          expect(page.events?.length).toBeLessThanOrEqual(3);
+          ids.push(...(page.events ?? []).map((event) => event.id));
+        }
+        return ids;
+      };
+
+      // Act
+      const forward = await collect(false);
+      const backward = await collect(true);
+
+      // Assess
+      const expected = (events ?? []).map((event) => event.id);
+      expect(forward).toEqual(expected);
+      expect(backward).toEqual([...expected].reverse());
+    });
+
+    it('leaves inputs and outputs out when includeExecutionData is false', async () => {
+      // Act
+      const { events } = await history({ includeExecutionData: false });
+
+      // Assess
+      expect(events?.[0]?.executionStartedEventDetails).toEqual({
+        inputDetails: { truncated: false },
+        roleArn: 'arn:aws:iam::000000000000:role/create-dataset-group',
+      });
+      expect(JSON.stringify(events)).not.toMatch(/"(input|output)"/);
+    });
+
+    it('records a failed Task as TaskFailed and the failure as ExecutionFailed', async () => {
+      // Act
+      const { events } = await client.send(
+        new GetExecutionHistoryCommand({ executionArn: failedArn }),
+      );
+      const description = await describeExecution(failedArn);
+
+      // Assess
+      const failedTask = events?.find((event) => event.type === 'TaskFailed');
+      expect(failedTask?.taskFailedEventDetails).toMatchObject({
+        error: 'InvalidDatasetGroupRequestError',
+      });
+      expect(
+        JSON.parse(failedTask?.taskFailedEventDetails?.cause ?? '{}'),
+      ).toMatchObject({ errorType: 'InvalidDatasetGroupRequestError' });
+      expect(typesOf(events).slice(-2)).toEqual([
+        'FailStateEntered',
+        'ExecutionFailed',
+      ]);
+      expect(description).toMatchObject({
+        status: 'FAILED',
+        error: events?.at(-1)?.executionFailedEventDetails?.error,
+      });
+    });
+  });
+
+  describe('StopExecution', () => {
+    it('aborts a running execution with the error and cause of the request', async () => {
+      // Prepare
+      const { executionArn } = await start('stuck-stop');
+      await eventually(async () => {
+        const { events } = await client.send(
+          new GetExecutionHistoryCommand({ executionArn }),
+        );
+        return typesOf(events).includes('WaitStateEntered') ? true : undefined;
+      });
+
+      // Act
+      const stopped = await client.send(
+        new StopExecutionCommand({
+          executionArn,
+          error: 'Operator.Cancelled',
+          cause: 'No longer needed',
+        }),
+      );
+      const description = await describeExecution(executionArn);
+      const { events } = await client.send(
+        new GetExecutionHistoryCommand({ executionArn, reverseOrder: true }),
+      );
+
+      // Assess
+      expect(stopped.stopDate).toBeInstanceOf(Date);
+      expect(description).toMatchObject({
+        status: 'ABORTED',
+        error: 'Operator.Cancelled',
+        cause: 'No longer needed',
+      });
+      expect(description.stopDate?.getTime()).toBe(stopped.stopDate?.getTime());
+      expect(events?.[0]).toMatchObject({
+        type: 'ExecutionAborted',
+        executionAbortedEventDetails: {
+          error: 'Operator.Cancelled',
+          cause: 'No longer needed',
+        },
+      });
+      // The state it was in (a Task or a Wait) is recorded as aborted.
+      expect(events?.[1]?.type).toMatch(/^(Task|Wait)StateAborted$/);
+      expect(typesOf(events)).not.toContain('ExecutionSucceeded');
+    });
+
+    it('leaves a finished execution as it was', async () => {
+      // Prepare
+      const { executionArn } = await start('stop-after-success');
+      const done = await settledDescription(executionArn);
+
+      // Act
+      const stopped = await stop(executionArn);
+
+      // Assess
+      expect(stopped.stopDate?.getTime()).toBe(done.stopDate?.getTime());
+      expect(await describeExecution(executionArn)).toMatchObject({
+        status: 'SUCCEEDED',
+      });
+    });
+
+    it('rejects an unknown execution as ExecutionDoesNotExist', async () => {
+      // Act
+      const attempt = stop(
+        'arn:aws:states:us-east-1:000000000000:execution:create-dataset-group:ghost',
+      );
+
+      // Assess
+      await expect(attempt).rejects.toBeInstanceOf(ExecutionDoesNotExist);
+    });
+  });
+});
