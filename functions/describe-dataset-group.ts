@@ -19,9 +19,9 @@ import {
 import type { DatasetGroup } from '#commons/dataset-group/dataset-group.ts';
 import { shouldPollInProcess } from '#commons/dataset-group/in-lambda-polling.ts';
 import {
-  describeTaskInputSchema,
+  parseDescribeTaskInput,
   secondsSince,
-} from '#commons/dataset-group/task-inputs.ts';
+} from '#commons/dataset-group/poll-task-input.ts';
 import { PersonalizeThrottledError } from '#commons/errors.ts';
 import {
   readInLambdaPolling,
@@ -45,7 +45,7 @@ const describeDatasetGroup = async (
   event: unknown,
   context: Context,
 ): Promise<CreationProgress> => {
-  const input = describeTaskInputSchema.parse(event);
+  const input = parseDescribeTaskInput(event);
   let position: PollPosition = {
     attempt: input.attempt,
     elapsedSeconds: input.elapsedSeconds,

@@ -13,15 +13,6 @@ export const createTaskInputSchema = z.object({
 });
 export type CreateTaskInput = z.infer<typeof createTaskInputSchema>;
 
-export const describeTaskInputSchema = z.object({
-  name: z.string().min(1),
-  datasetGroupArn: z.string().min(1),
-  attempt: z.number().int().nonnegative(),
-  elapsedSeconds: z.number().nonnegative(),
-  executionStartTime: z.iso.datetime({ offset: true }),
-});
-export type DescribeTaskInput = z.infer<typeof describeTaskInputSchema>;
-
 /** Input of the DeleteDatasetGroup task (delete-dataset-group.asl.json). */
 export const deleteTaskInputSchema = createTaskInputSchema;
 export type DeleteTaskInput = z.infer<typeof deleteTaskInputSchema>;
@@ -40,6 +31,4 @@ export type DescribeDeletionTaskInput = z.infer<
   typeof describeDeletionTaskInputSchema
 >;
 
-/** Seconds from an ISO timestamp to `now` (never negative). */
-export const secondsSince = (iso: string, now: number): number =>
-  Math.max(0, (now - Date.parse(iso)) / 1000);
+export { secondsSince } from './poll-task-input.ts';

@@ -1,0 +1,58 @@
+/**
+ * The input the create state machine passes to its DescribeDatasetGroup
+ * task. Checked by hand, not with zod: the polling function is invoked
+ * most often and its cold start matters, and zod is most of a bundle.
+ */
+export interface DescribeTaskInput {
+  name: string;
+  datasetGroupArn: string;
+  attempt: number;
+  elapsedSeconds: number;
+  executionStartTime: string;
+}
+
+/** The task input does not have the shape the definition gives it. */
+export class InvalidTaskInputError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'InvalidTaskInputError';
+  }
+}
+
+const isoTimestamp =
+  /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?(Z|[+-]\d{2}:\d{2})$/;
+
+export const parseDescribeTaskInput = (event: unknown): DescribeTaskInput => {
+  const input = (event ?? {}) as Record<string, unknown>;
+  const problems = [
+    typeof input.name === 'string' && input.name !== ''
+      ? undefined
+      : 'name must be a non-empty string',
+    typeof input.datasetGroupArn === 'string' && input.datasetGroupArn !== ''
+      ? undefined
+      : 'datasetGroupArn must be a non-empty string',
+    Number.isInteger(input.attempt) && (input.attempt as number) >= 0
+      ? undefined
+      : 'attempt must be a whole number ≥ 0',
+    typeof input.elapsedSeconds === 'number' &&
+    Number.isFinite(input.elapsedSeconds) &&
+    input.elapsedSeconds >= 0
+      ? undefined
+      : 'elapsedSeconds must be a number ≥ 0',
+    typeof input.executionStartTime === 'string' &&
+    isoTimestamp.test(input.executionStartTime) &&
+    !Number.isNaN(Date.parse(input.executionStartTime))
+      ? undefined
+      : 'executionStartTime must be an ISO-8601 timestamp',
+  ].filter((problem) => problem !== undefined);
+  if (problems.length > 0) {
+    throw new InvalidTaskInputError(
+      `Invalid DescribeDatasetGroup task input: ${problems.join('; ')}`,
+    );
+  }
+  return input as unknown as DescribeTaskInput;
+};
+
+/** Seconds from an ISO timestamp to `now` (never negative). */
+export const secondsSince = (iso: string, now: number): number =>
+  Math.max(0, (now - Date.parse(iso)) / 1000);
