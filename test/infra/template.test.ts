@@ -1,0 +1,193 @@
+import { beforeAll, describe, expect, it } from 'vitest';
+import { detailTypes } from '#commons/events/detail-types.ts';
+import { httpApiRoutes } from '#local/http-api/routes.ts';
+import { packageTemplate, testStage } from './package-template.ts';
+import {
+  leastPrivilegeViolations,
+  render,
+  type Template,
+} from './policy-rules.ts';
+
+type Resource = { Type: string; Properties: Record<string, unknown> };
+
+/**
+ * The deployable stack, packaged for real and offline (serverless package
+ * with no credentials), checked on its CloudFormation template.
+ */
+describe('packaged CloudFormation template', () => {
+  let template: Template & { Outputs: Record<string, unknown> };
+  const service = 'personalize-dataset-groups';
+  const stateMachineNames = new RegExp(
+    `^arn:\\$\\{AWS::Partition\\}:states:\\$\\{AWS::Region\\}:\\$\\{AWS::AccountId\\}:stateMachine:${service}-${testStage}-(create|delete)-dataset-group$`,
+  );
+  const eventBusArn = new RegExp(
+    `^arn:\\$\\{AWS::Partition\\}:events:\\$\\{AWS::Region\\}:\\$\\{AWS::AccountId\\}:event-bus/${service}-${testStage}$`,
+  );
+
+  beforeAll(() => {
+    template = packageTemplate();
+  }, 180_000);
+
+  const resourcesOf = (type: string): Array<[string, Resource]> =>
+    Object.entries(template.Resources).filter(
+      ([, resource]) => resource.Type === type,
+    ) as Array<[string, Resource]>;
+
+  it('runs every function on nodejs24.x, arm64, traced, with its own role', () => {
+    // Act
+    const functions = resourcesOf('AWS::Lambda::Function');
+
+    // Assess
+    expect(functions).toHaveLength(7);
+    for (const [, fn] of functions) {
+      expect(fn.Properties.Runtime).toBe('nodejs24.x');
+      expect(fn.Properties.Architectures).toEqual(['arm64']);
+      expect(fn.Properties.TracingConfig).toEqual({ Mode: 'Active' });
+      expect(render(fn.Properties.Role)).toMatch(/^GETATT:\w+Role$/);
+    }
+    expect(template.Resources.IamRoleLambdaExecution).toBeUndefined();
+  });
+
+  it('keeps every log group for a bounded time', () => {
+    const groups = resourcesOf('AWS::Logs::LogGroup');
+    expect(groups.length).toBeGreaterThanOrEqual(8);
+    for (const [, group] of groups) {
+      expect(group.Properties.RetentionInDays).toBe(30);
+    }
+  });
+
+  it('defines both state machines with logging and X-Ray tracing on', () => {
+    // Act
+    const machines = resourcesOf('AWS::StepFunctions::StateMachine');
+
+    // Assess
+    expect(
+      machines.map(([, machine]) => machine.Properties.StateMachineName),
+    ).toEqual([
+      `${service}-${testStage}-create-dataset-group`,
+      `${service}-${testStage}-delete-dataset-group`,
+    ]);
+    for (const [, machine] of machines) {
+      expect(machine.Properties.StateMachineType).toBe('STANDARD');
+      expect(machine.Properties.TracingConfiguration).toEqual({
+        Enabled: true,
+      });
+      expect(machine.Properties.LoggingConfiguration).toMatchObject({
+        Level: 'ERROR',
+        Destinations: [expect.anything()],
+      });
+      const definition = render(machine.Properties.DefinitionString);
+      expect(definition).not.toMatch(
+        /\$\{(EventBusName|EventSource|\w+FunctionArn)\}/,
+      );
+      expect(definition).toContain(`"EventBusName": "${service}-${testStage}"`);
+    }
+  });
+
+  it('matches the documented detail-types and source, with a DLQ and a retry policy', () => {
+    // Act
+    const rules = resourcesOf('AWS::Events::Rule');
+
+    // Assess
+    expect(rules.map(([, rule]) => rule.Properties.EventPattern)).toEqual([
+      {
+        source: ['personalize.dataset-groups'],
+        'detail-type': [detailTypes.createRequested],
+      },
+      {
+        source: ['personalize.dataset-groups'],
+        'detail-type': [detailTypes.deleteRequested],
+      },
+    ]);
+    for (const [, rule] of rules) {
+      const [target] = rule.Properties.Targets as Array<
+        Record<string, unknown>
+      >;
+      expect(target?.DeadLetterConfig).toEqual({
+        Arn: { 'Fn::GetAtt': ['RequestsDeadLetterQueue', 'Arn'] },
+      });
+      expect(target?.RetryPolicy).toMatchObject({ MaximumRetryAttempts: 8 });
+    }
+  });
+
+  it('authorizes every HTTP API route with IAM, and serves the local routes', () => {
+    // Act
+    const routes = resourcesOf('AWS::ApiGatewayV2::Route');
+
+    // Assess
+    expect(routes.map(([, route]) => route.Properties.RouteKey).sort()).toEqual(
+      [...httpApiRoutes].sort(),
+    );
+    for (const [, route] of routes) {
+      expect(route.Properties.AuthorizationType).toBe('AWS_IAM');
+    }
+    expect(template.Outputs.HttpApiUrl).toBeDefined();
+  });
+
+  it('alarms on failed and timed-out executions and on the dead-letter queue', () => {
+    const metrics = resourcesOf('AWS::CloudWatch::Alarm').map(
+      ([, alarm]) => alarm.Properties.MetricName,
+    );
+    expect(metrics).toEqual(
+      expect.arrayContaining([
+        'ExecutionsFailed',
+        'ExecutionsTimedOut',
+        'ApproximateNumberOfMessagesVisible',
+      ]),
+    );
+  });
+
+  it('grants least privilege in every policy statement', () => {
+    // Act
+    const violations = leastPrivilegeViolations(template, {
+      stateMachines: stateMachineNames,
+      eventBusArn,
+    });
+
+    // Assess
+    expect(violations).toEqual([]);
+  });
+
+  it('reports a wildcard statement or a PassRole without its condition (mutations of the real template)', () => {
+    // Prepare
+    const withWildcard = structuredClone(template);
+    const role = withWildcard.Resources.DescribeDatasetGroupRole as unknown as {
+      Properties: {
+        Policies: Array<{ PolicyDocument: { Statement: unknown[] } }>;
+      };
+    };
+    role.Properties.Policies[0]?.PolicyDocument.Statement.push({
+      Effect: 'Allow',
+      Action: 'personalize:*',
+      Resource: '*',
+    });
+    const withoutCondition = structuredClone(template);
+    const createRole = withoutCondition.Resources
+      .CreateDatasetGroupRole as unknown as {
+      Properties: {
+        Policies: Array<{
+          PolicyDocument: { Statement: Array<Record<string, unknown>> };
+        }>;
+      };
+    };
+    for (const statement of createRole.Properties.Policies[0]?.PolicyDocument
+      .Statement ?? []) {
+      if (statement.Action === 'iam:PassRole') delete statement.Condition;
+    }
+
+    // Act
+    const rules = { stateMachines: stateMachineNames, eventBusArn };
+    const wildcard = leastPrivilegeViolations(withWildcard, rules);
+    const passRole = leastPrivilegeViolations(withoutCondition, rules);
+
+    // Assess
+    expect(wildcard).toEqual([
+      'DescribeDatasetGroupRole: personalize:*: wildcard action personalize:*',
+      'DescribeDatasetGroupRole: personalize:*: Resource "*" on an action that has resource-level permissions',
+      "DescribeDatasetGroupRole: personalize:*: * is not a dataset group of the stack's account and region",
+    ]);
+    expect(passRole).toEqual([
+      'CreateDatasetGroupRole: iam:PassRole: iam:PassRole without iam:PassedToService = personalize.amazonaws.com',
+    ]);
+  });
+});
