@@ -27,13 +27,17 @@ const substitute = (node, strings) => {
   if (Array.isArray(node)) return node.map((item) => substitute(item, strings));
   if (node !== null && typeof node === 'object') {
     return Object.fromEntries(
-      Object.entries(node).map(([key, value]) => [key, substitute(value, strings)]),
+      Object.entries(node).map(([key, value]) => [
+        key,
+        substitute(value, strings),
+      ]),
     );
   }
   if (typeof node !== 'string') return node;
   const name = placeholder.exec(node)?.[1];
   if (name === undefined) {
-    if (node.includes('${')) throw new Error(`Unsupported placeholder in "${node}"`);
+    if (node.includes('${'))
+      throw new Error(`Unsupported placeholder in "${node}"`);
     return node;
   }
   if (name in strings) return strings[name];
@@ -42,16 +46,18 @@ const substitute = (node, strings) => {
   return value;
 };
 
-const load = (file) => async ({ resolveVariable }) => {
-  const strings = {
-    EventSource: await resolveVariable('self:custom.eventSource'),
-    EventBusName: await resolveVariable('self:custom.eventBusName'),
+const load =
+  (file) =>
+  async ({ resolveVariable }) => {
+    const strings = {
+      EventSource: await resolveVariable('self:custom.eventSource'),
+      EventBusName: await resolveVariable('self:custom.eventBusName'),
+    };
+    const definition = JSON.parse(
+      readFileSync(join(__dirname, '..', 'statemachines', file), 'utf8'),
+    );
+    return substitute(definition, strings);
   };
-  const definition = JSON.parse(
-    readFileSync(join(__dirname, '..', 'statemachines', file), 'utf8'),
-  );
-  return substitute(definition, strings);
-};
 
 module.exports = {
   create: load('create-dataset-group.asl.json'),

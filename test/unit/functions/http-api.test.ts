@@ -1,0 +1,310 @@
+import {
+  DescribeDatasetGroupCommand,
+  PersonalizeClient,
+  ResourceNotFoundException,
+} from '@aws-sdk/client-personalize';
+import {
+  DescribeExecutionCommand,
+  ExecutionAlreadyExists,
+  ExecutionDoesNotExist,
+  SFNClient,
+  StartExecutionCommand,
+} from '@aws-sdk/client-sfn';
+import { mockClient } from 'aws-sdk-client-mock';
+import { afterEach, describe, expect, it } from 'vitest';
+import { handler } from '#functions/http-api.ts';
+import { httpApiEvent } from '#test/helpers/http-api-event.ts';
+import { lambdaContext } from '#test/helpers/lambda-context.ts';
+
+const createArn = process.env.STATE_MACHINE_ARN ?? '';
+const jsonHeaders = { 'content-type': 'application/json' };
+
+const call = async (event: ReturnType<typeof httpApiEvent>) => {
+  const response = (await handler(event, lambdaContext)) as {
+    statusCode: number;
+    body: string;
+    headers: Record<string, string>;
+  };
+  return { ...response, json: JSON.parse(response.body) };
+};
+
+const post = (body: string, headers: Record<string, string> = jsonHeaders) =>
+  call(httpApiEvent('POST /dataset-groups', { body, headers }));
+
+describe('http-api handler', () => {
+  const sfn = mockClient(SFNClient);
+  const personalize = mockClient(PersonalizeClient);
+
+  afterEach(() => {
+    sfn.reset();
+    personalize.reset();
+  });
+
+  it('starts the create workflow for a valid body and answers 202', async () => {
+    // Prepare
+    sfn.on(StartExecutionCommand).callsFake((input) => ({
+      executionArn: `${createArn.replace(':stateMachine:', ':execution:')}:${input.name}`,
+      startDate: new Date(),
+    }));
+
+    // Act
+    const response = await post(
+      JSON.stringify({ name: 'acme', domain: 'ECOMMERCE' }),
+    );
+
+    // Assess
+    expect(response.statusCode).toBe(202);
+    expect(response.json).toMatchObject({
+      executionName: expect.stringMatching(/^api-/),
+      datasetGroupArn:
+        'arn:aws:personalize:us-east-1:123456789012:dataset-group/acme',
+      statusUrl: expect.stringMatching(/^\/executions\/api-/),
+    });
+    expect(sfn).toHaveReceivedCommandWith(StartExecutionCommand, {
+      stateMachineArn: createArn,
+      input: JSON.stringify({ name: 'acme', domain: 'ECOMMERCE' }),
+    });
+  });
+
+  it('answers 400 with one error per broken field, and starts nothing', async () => {
+    // Act
+    const response = await post(
+      JSON.stringify({ name: 'bad name!', kmsKeyArn: 'k', extra: 1 }),
+    );
+
+    // Assess
+    expect(response.statusCode).toBe(400);
+    expect(
+      response.json.errors
+        .map((error: { field: string }) => error.field)
+        .sort(),
+    ).toEqual(['extra', 'kmsKeyArn', 'name', 'roleArn']);
+    expect(sfn).not.toHaveReceivedCommand(StartExecutionCommand);
+  });
+
+  it.each([
+    ['malformed JSON', '{"name":', jsonHeaders, 400, /not valid JSON/],
+    [
+      'a wrong content type',
+      '{"name":"acme"}',
+      { 'content-type': 'text/plain' },
+      415,
+      /application\/json/,
+    ],
+    ['no content type', '{"name":"acme"}', {}, 415, /\(none\)/],
+    [
+      'an oversized body',
+      JSON.stringify({ name: 'a'.repeat(70_000) }),
+      jsonHeaders,
+      413,
+      /at most 65536 bytes/,
+    ],
+  ])('rejects %s', async (_, body, headers, status, message) => {
+    // Act
+    const response = await post(body, headers);
+
+    // Assess
+    expect(response.statusCode).toBe(status);
+    expect(response.json.message).toMatch(message);
+    expect(sfn).not.toHaveReceivedCommand(StartExecutionCommand);
+  });
+
+  it('derives the execution name from the Idempotency-Key and replays the same request', async () => {
+    // Prepare
+    const body = JSON.stringify({ name: 'acme' });
+    sfn
+      .on(StartExecutionCommand)
+      .rejects(
+        new ExecutionAlreadyExists({ message: 'exists', $metadata: {} }),
+      );
+    sfn.on(DescribeExecutionCommand).resolves({
+      input: JSON.stringify({ name: 'acme' }),
+      startDate: new Date('2026-11-25T10:00:00Z'),
+    });
+
+    // Act
+    const first = await post(body, {
+      ...jsonHeaders,
+      'idempotency-key': 'order-42',
+    });
+    const second = await post(body, {
+      ...jsonHeaders,
+      'idempotency-key': 'order-42',
+    });
+
+    // Assess
+    expect(first.statusCode).toBe(202);
+    expect(first.json.idempotentReplay).toBe(true);
+    expect(second.json.executionName).toBe(first.json.executionName);
+    expect(first.json.executionName).toMatch(/^api-[0-9a-f]{40}$/);
+  });
+
+  it('answers 409 when an Idempotency-Key is reused with another body', async () => {
+    // Prepare
+    sfn
+      .on(StartExecutionCommand)
+      .rejects(
+        new ExecutionAlreadyExists({ message: 'exists', $metadata: {} }),
+      );
+    sfn
+      .on(DescribeExecutionCommand)
+      .resolves({ input: JSON.stringify({ name: 'other' }) });
+
+    // Act
+    const response = await post(JSON.stringify({ name: 'acme' }), {
+      ...jsonHeaders,
+      'idempotency-key': 'order-42',
+    });
+
+    // Assess
+    expect(response.statusCode).toBe(409);
+  });
+
+  it('gives distinct executions to requests without an Idempotency-Key', async () => {
+    // Prepare
+    sfn
+      .on(StartExecutionCommand)
+      .resolves({ executionArn: 'arn', startDate: new Date() });
+
+    // Act
+    const first = await post(JSON.stringify({ name: 'acme' }));
+    const second = await post(JSON.stringify({ name: 'acme' }));
+
+    // Assess
+    expect(first.json.executionName).not.toBe(second.json.executionName);
+  });
+
+  it('rejects an Idempotency-Key that is too long', async () => {
+    // Act
+    const response = await post(JSON.stringify({ name: 'acme' }), {
+      ...jsonHeaders,
+      'idempotency-key': 'k'.repeat(256),
+    });
+
+    // Assess
+    expect(response.statusCode).toBe(400);
+    expect(response.json.errors[0].field).toBe('Idempotency-Key');
+  });
+
+  it('returns a dataset group, or 404 when there is none', async () => {
+    // Prepare
+    personalize
+      .on(DescribeDatasetGroupCommand)
+      .resolvesOnce({
+        datasetGroup: {
+          name: 'acme',
+          datasetGroupArn:
+            'arn:aws:personalize:us-east-1:123456789012:dataset-group/acme',
+          status: 'ACTIVE',
+          creationDateTime: new Date('2026-11-25T10:00:00Z'),
+        },
+      })
+      .rejectsOnce(
+        new ResourceNotFoundException({ message: 'no', $metadata: {} }),
+      );
+    const get = (name: string) =>
+      call(
+        httpApiEvent('GET /dataset-groups/{name}', {
+          pathParameters: { name },
+        }),
+      );
+
+    // Act
+    const found = await get('acme');
+    const missing = await get('ghost');
+    const invalid = await get('bad name');
+
+    // Assess
+    expect(found.statusCode).toBe(200);
+    expect(found.json).toMatchObject({
+      name: 'acme',
+      status: 'ACTIVE',
+      creationDateTime: '2026-11-25T10:00:00.000Z',
+    });
+    expect(missing.statusCode).toBe(404);
+    expect(invalid.statusCode).toBe(400);
+    expect(invalid.json.errors[0].field).toBe('name');
+  });
+
+  it('reads an execution of either workflow, or answers 404 / 400', async () => {
+    // Prepare
+    sfn
+      .on(DescribeExecutionCommand)
+      .resolvesOnce({
+        executionArn: 'arn:x',
+        status: 'SUCCEEDED',
+        startDate: new Date('2026-11-25T10:00:00Z'),
+        stopDate: new Date('2026-11-25T10:01:00Z'),
+        input: '{"name":"acme"}',
+        output: '{"ok":true}',
+      })
+      .rejects(new ExecutionDoesNotExist({ message: 'no', $metadata: {} }));
+    const get = (executionName: string) =>
+      call(
+        httpApiEvent('GET /executions/{executionName}', {
+          pathParameters: { executionName },
+        }),
+      );
+
+    // Act
+    const found = await get('api-1');
+    const missing = await get('api-2');
+    const invalid = await get('no spaces allowed');
+
+    // Assess
+    expect(found.json).toMatchObject({
+      status: 'SUCCEEDED',
+      input: { name: 'acme' },
+      output: { ok: true },
+      stopDate: '2026-11-25T10:01:00.000Z',
+    });
+    expect(missing.statusCode).toBe(404);
+    expect(sfn.commandCalls(DescribeExecutionCommand)).toHaveLength(3);
+    expect(invalid.statusCode).toBe(400);
+  });
+
+  it('starts the delete workflow for an existing group, 404 otherwise', async () => {
+    // Prepare
+    personalize
+      .on(DescribeDatasetGroupCommand)
+      .resolvesOnce({ datasetGroup: { name: 'acme', status: 'ACTIVE' } })
+      .rejectsOnce(
+        new ResourceNotFoundException({ message: 'no', $metadata: {} }),
+      );
+    sfn
+      .on(StartExecutionCommand)
+      .resolves({ executionArn: 'arn:delete', startDate: new Date() });
+    const remove = (name: string) =>
+      call(
+        httpApiEvent('DELETE /dataset-groups/{name}', {
+          pathParameters: { name },
+        }),
+      );
+
+    // Act
+    const accepted = await remove('acme');
+    const missing = await remove('ghost');
+
+    // Assess
+    expect(accepted.statusCode).toBe(202);
+    expect(sfn).toHaveReceivedCommandWith(StartExecutionCommand, {
+      stateMachineArn: process.env.DELETE_STATE_MACHINE_ARN,
+      input: JSON.stringify({ name: 'acme' }),
+    });
+    expect(missing.statusCode).toBe(404);
+  });
+
+  it('answers 429 when Step Functions throttles', async () => {
+    // Prepare
+    const throttled = new Error('Rate exceeded');
+    throttled.name = 'ThrottlingException';
+    sfn.on(StartExecutionCommand).rejects(throttled);
+
+    // Act
+    const response = await post(JSON.stringify({ name: 'acme' }));
+
+    // Assess
+    expect(response.statusCode).toBe(429);
+    expect(response.headers['retry-after']).toBe('1');
+  });
+});
