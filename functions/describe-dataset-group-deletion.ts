@@ -11,9 +11,9 @@ import {
   decideDeletionProgress,
 } from '#commons/dataset-group/deletion-progress.ts';
 import {
-  describeDeletionTaskInputSchema,
+  parseDescribeDeletionTaskInput,
   secondsSince,
-} from '#commons/dataset-group/task-inputs.ts';
+} from '#commons/dataset-group/poll-task-input.ts';
 import { DatasetGroupNotFoundError } from '#commons/errors.ts';
 import { readPollSchedule } from '#commons/poll-schedule-config.ts';
 import { logger } from '#commons/powertools/logger.ts';
@@ -34,7 +34,7 @@ const pollSchedule = readPollSchedule();
 const describeDatasetGroupDeletion = async (
   event: unknown,
 ): Promise<DeletionProgress> => {
-  const input = describeDeletionTaskInputSchema.parse(event);
+  const input = parseDescribeDeletionTaskInput(event);
   const lastSeen = input.datasetGroup as DatasetGroup & {
     datasetGroupArn: string;
   };

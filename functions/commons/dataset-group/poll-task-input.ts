@@ -53,6 +53,30 @@ export const parseDescribeTaskInput = (event: unknown): DescribeTaskInput => {
   return input as unknown as DescribeTaskInput;
 };
 
+/** Input of DescribeDatasetGroupDeletion: the group as last seen. */
+export interface DescribeDeletionTaskInput {
+  datasetGroup: { name: string; datasetGroupArn: string } & Record<
+    string,
+    unknown
+  >;
+  attempt: number;
+  elapsedSeconds: number;
+  executionStartTime: string;
+}
+
+export const parseDescribeDeletionTaskInput = (
+  event: unknown,
+): DescribeDeletionTaskInput => {
+  const input = (event ?? {}) as Record<string, unknown>;
+  const group = (input.datasetGroup ?? {}) as Record<string, unknown>;
+  parseDescribeTaskInput({
+    ...input,
+    name: group.name,
+    datasetGroupArn: group.datasetGroupArn,
+  });
+  return input as unknown as DescribeDeletionTaskInput;
+};
+
 /** Seconds from an ISO timestamp to `now` (never negative). */
 export const secondsSince = (iso: string, now: number): number =>
   Math.max(0, (now - Date.parse(iso)) / 1000);

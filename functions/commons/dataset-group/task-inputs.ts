@@ -17,18 +17,4 @@ export type CreateTaskInput = z.infer<typeof createTaskInputSchema>;
 export const deleteTaskInputSchema = createTaskInputSchema;
 export type DeleteTaskInput = z.infer<typeof deleteTaskInputSchema>;
 
-/** Input of the DescribeDatasetGroupDeletion task: the last seen group. */
-export const describeDeletionTaskInputSchema = z.object({
-  datasetGroup: z.looseObject({
-    name: z.string().min(1),
-    datasetGroupArn: z.string().min(1),
-  }),
-  attempt: z.number().int().nonnegative(),
-  elapsedSeconds: z.number().nonnegative(),
-  executionStartTime: z.iso.datetime({ offset: true }),
-});
-export type DescribeDeletionTaskInput = z.infer<
-  typeof describeDeletionTaskInputSchema
->;
-
 export { secondsSince } from './poll-task-input.ts';

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import {
   InvalidTaskInputError,
+  parseDescribeDeletionTaskInput,
   parseDescribeTaskInput,
 } from '#commons/dataset-group/poll-task-input.ts';
 
@@ -39,5 +40,32 @@ describe('parseDescribeTaskInput', () => {
     expect(() => parseDescribeTaskInput(undefined)).toThrow(
       /name.*datasetGroupArn.*attempt.*elapsedSeconds.*executionStartTime/,
     );
+  });
+});
+
+describe('parseDescribeDeletionTaskInput', () => {
+  const deletion = {
+    datasetGroup: {
+      name: 'acme',
+      datasetGroupArn:
+        'arn:aws:personalize:us-east-1:123456789012:dataset-group/acme',
+      status: 'DELETE PENDING',
+    },
+    attempt: 2,
+    elapsedSeconds: 6,
+    executionStartTime: '2026-11-25T10:00:00Z',
+  };
+
+  it('returns the input with the last seen group', () => {
+    expect(parseDescribeDeletionTaskInput(deletion)).toEqual(deletion);
+  });
+
+  it('rejects a group without its ARN', () => {
+    expect(() =>
+      parseDescribeDeletionTaskInput({
+        ...deletion,
+        datasetGroup: { name: 'acme' },
+      }),
+    ).toThrow(/datasetGroupArn/);
   });
 });
