@@ -7,7 +7,7 @@
  *   npm run bench [-- --only polling|cold-start|burst] [--runs 10]
  */
 import { spawnSync } from 'node:child_process';
-import { writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { measureColdStart } from './cold-start.ts';
@@ -32,7 +32,15 @@ if (values.only !== undefined && !parts.includes(values.only)) {
 const wanted = (part: string) =>
   values.only === undefined || values.only === part;
 const print = (text = '') => process.stdout.write(`${text}\n`);
+const resultsPath = join(import.meta.dirname, 'results.json');
+// A partial run (--only) updates its own sections and goals in place.
+const previous = (
+  values.only !== undefined && existsSync(resultsPath)
+    ? JSON.parse(readFileSync(resultsPath, 'utf8'))
+    : {}
+) as Record<string, unknown> & { goals?: GoalResult[] };
 const results: Record<string, unknown> = {
+  ...previous,
   node: process.version,
   date: new Date().toISOString(),
 };
@@ -120,7 +128,10 @@ for (const goal of goals) {
     `${goal.met ? 'MET    ' : 'NOT MET'}  ${goal.goal}\n         ${goal.detail}`,
   );
 }
-results.goals = goals;
-const resultsPath = join(import.meta.dirname, 'results.json');
+const measured = new Set(goals.map((goal) => goal.goal));
+results.goals = [
+  ...(previous.goals ?? []).filter((goal) => !measured.has(goal.goal)),
+  ...goals,
+];
 writeFileSync(resultsPath, `${JSON.stringify(results, null, 2)}\n`);
 print(`\nResults: ${resultsPath}`);

@@ -120,17 +120,17 @@ const retryPeer = (
     definition,
     lambdaTasks: {
       CreateDatasetGroup: handlers.create,
-      WaitForActive: async (event) => {
-        attempt += 1;
-        if (attempt > 1) {
-          clock.advance(
-            retrier.IntervalSeconds *
-              retrier.BackoffRate ** (attempt - 2) *
-              1000,
-          );
-        }
-        return handlers.waitForActive(event);
-      },
+      WaitForActive: handlers.waitForActive,
+    },
+    // The Retry's wait passes before the invocation, not inside it.
+    beforeTask: (state) => {
+      if (state !== 'WaitForActive') return;
+      attempt += 1;
+      if (attempt > 1) {
+        clock.advance(
+          retrier.IntervalSeconds * retrier.BackoffRate ** (attempt - 2) * 1000,
+        );
+      }
     },
     prepare: () => {
       attempt = 0;

@@ -11,8 +11,14 @@ export const prices = {
   eventBridgeEvent: 1 / 1_000_000,
 } as const;
 
-/** Every policy's functions are priced alike: 256 MB arm64. */
-export const functionMemoryGb = 0.25;
+/**
+ * Memory of each Lambda task, in GB, as serverless.yml configures ours:
+ * the status-polling function (ours sleeps between polls) has 128 MB, and
+ * the peers' polling functions are priced the same; every other function
+ * at 256 MB.
+ */
+export const functionMemoryGb = (taskState: string): number =>
+  taskState === 'DescribeDatasetGroup' ? 0.125 : 0.25;
 
 /**
  * CPU time billed for one invocation that makes one or two API calls

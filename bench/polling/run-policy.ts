@@ -34,6 +34,9 @@ export interface PolicyDefinition {
   lambdaTasks: Record<string, LambdaHandler>;
   /** events:putEvents task states. */
   publishStates?: string[];
+  /** Called before each Lambda task, outside its billed duration (a
+   * Retry's wait, for instance). */
+  beforeTask?: (state: string) => void;
   /** Called once per run, before it starts (per-run state). */
   prepare?: () => void;
   /** When the policy noticed ACTIVE, in virtual ms, or undefined. */
@@ -82,6 +85,7 @@ export const runPolicy = async (
   const metered =
     (handler: LambdaHandler, functionName: string): TaskHandler =>
     async (input) => {
+      policy.beforeTask?.(functionName);
       usage.invocations += 1;
       const startedAt = clock.now();
       try {
@@ -89,7 +93,7 @@ export const runPolicy = async (
       } finally {
         const seconds =
           modelledInvocationSeconds + (clock.now() - startedAt) / 1000;
-        usage.gbSeconds += seconds * functionMemoryGb;
+        usage.gbSeconds += seconds * functionMemoryGb(functionName);
       }
     };
   const executionName = randomUUID();

@@ -3,10 +3,11 @@ import type { CreationProgress } from './creation-progress.ts';
 /**
  * Short waits are cheaper inside the Lambda invocation than as Wait
  * states: a poll through the state machine costs 3 state transitions
- * (Choice, Wait, Task: 3 × $0.000025) while a 256 MB arm64 function
- * sleeps for about $0.0000033 a second, so below ~22 s of wait the
- * function keeps polling itself; longer waits go back to a Wait state,
- * which costs nothing while it waits.
+ * (Choice, Wait, Task: 3 × $0.000025) while the 128 MB arm64 polling
+ * function sleeps for about $0.0000017 a second (break-even ~45 s). Waits
+ * up to 20 s are slept in the function; longer ones go back to a Wait
+ * state, which costs nothing while it waits, so one invocation lasts
+ * about 3 minutes at most.
  */
 export interface InLambdaPolling {
   /** Longest wait slept inside one invocation; 0 turns it off. */
