@@ -2,10 +2,10 @@ import type { LocalStack } from '../local-stack.ts';
 
 export type Workflow = 'create' | 'delete';
 
-export interface ScenarioRun {
-  workflow: Workflow;
-  input: Record<string, unknown>;
-}
+/** An execution started directly, or a request published on the bus. */
+export type ScenarioRun =
+  | { workflow: Workflow; input: Record<string, unknown> }
+  | { event: 'Dataset Group Create Requested'; detail: { name: string } };
 
 /** What every run of a scenario must end in. */
 export interface ScenarioExpectation {
@@ -262,6 +262,21 @@ export const faultScenarios: FaultScenario[] = [
     },
     runs: [create('flaky-bus')],
     expected: created(),
+  },
+  {
+    id: 'event-delivered-twice',
+    fault:
+      'A Create Requested event is delivered twice (its trigger timed out after starting the workflow)',
+    arrange: async (stack) => {
+      stack.lambdaFaults.inject('on-create-requested', 'timeout');
+    },
+    runs: [
+      {
+        event: 'Dataset Group Create Requested',
+        detail: { name: 'delivered-twice' },
+      },
+    ],
+    expected: created(1, false),
   },
   {
     id: 'delete-in-use',

@@ -1,8 +1,13 @@
-import { startLocalStack } from '../local-stack.ts';
+import { startLocalServer } from '../local-server.ts';
 
-/** The local stack the fault matrix runs on: short waits and lifecycle. */
+/**
+ * The stack the fault matrix runs on: the whole local server (so events
+ * go through the EventBridge rules and the trigger functions) on free
+ * ports, with short waits and lifecycle.
+ */
 export const startReliabilityStack = () =>
-  startLocalStack({
+  startLocalServer({
+    ports: { api: 0, stepFunctions: 0, eventBridge: 0, personalize: 0 },
     waitMs: 2,
     retryMs: 1,
     emulator: { lifecycle: { pendingMs: 20, inProgressMs: 40, deleteMs: 20 } },

@@ -1,6 +1,8 @@
-import type { LocalStack } from '../local-stack.ts';
+import { randomUUID } from 'node:crypto';
+import type { BusEvent } from '../event-bus.ts';
+import type { LocalServer } from '../local-server.ts';
 import { eventsOfExecution } from '../workflow-runner.ts';
-import type { FaultScenario } from './fault-scenarios.ts';
+import type { FaultScenario, ScenarioRun } from './fault-scenarios.ts';
 
 const terminalDetailTypes = new Set([
   'Dataset Group Created',
@@ -29,9 +31,10 @@ export interface ScenarioResult {
  * created twice.
  */
 export const runFaultScenario = async (
-  stack: LocalStack,
+  server: LocalServer,
   scenario: FaultScenario,
 ): Promise<ScenarioResult> => {
+  const { stack } = server;
   stack.emulator.reset();
   stack.lambdaFaults.clear();
   stack.bus.failNextPuts(0);
@@ -40,27 +43,9 @@ export const runFaultScenario = async (
   const injectedBefore = stack.lambdaFaults.injected + stack.bus.failedPuts;
   const startedAt = performance.now();
   const runs = await Promise.all(
-    scenario.runs.map(async (run) => {
-      const runner =
-        run.workflow === 'create' ? stack.createWorkflow : stack.deleteWorkflow;
-      const execution = runner.start(run.input);
-      let retries = 0;
-      for await (const event of execution.eventLogs) {
-        if (event.type === 'StateRetried') retries += 1;
-      }
-      await execution.outcome;
-      const terminal = eventsOfExecution(stack.bus, execution.executionArn)
-        .filter((event) => terminalDetailTypes.has(event['detail-type']))
-        .map((event) => {
-          const code = (event.detail as { error?: { code?: string } }).error
-            ?.code;
-          return code === undefined
-            ? event['detail-type']
-            : `${event['detail-type']} (${code})`;
-        });
-      return { terminal, retries };
-    }),
+    scenario.runs.map((run) => runOne(server, run)),
   );
+  await server.eventBridge.idle();
   const durationMs = performance.now() - startedAt;
   const { faults } = stack.emulator.stats();
   const injected =
@@ -101,4 +86,81 @@ export const runFaultScenario = async (
     durationMs,
     problems,
   };
+};
+
+const terminalOf = (event: BusEvent): string => {
+  const code = (event.detail as { error?: { code?: string } }).error?.code;
+  return code === undefined
+    ? event['detail-type']
+    : `${event['detail-type']} (${code})`;
+};
+
+/** Resolves when `matches` has held for a quiet spell, or after 10 s. */
+const settle = async (done: () => boolean): Promise<void> => {
+  const deadline = performance.now() + 10_000;
+  while (performance.now() < deadline) {
+    if (done()) {
+      await new Promise((resolve) => setTimeout(resolve, 50));
+      if (done()) return;
+    }
+    await new Promise((resolve) => setTimeout(resolve, 10));
+  }
+};
+
+const runOne = async (
+  server: LocalServer,
+  run: ScenarioRun,
+): Promise<{ terminal: string[]; retries: number }> => {
+  const { stack } = server;
+  if ('event' in run) {
+    // Published on the bus: the stack's rule delivers it to the trigger.
+    const id = randomUUID();
+    const retriedBefore = server.eventBridge.deliveries.retried;
+    stack.bus.publishEvent({
+      version: '0',
+      id,
+      'detail-type': run.event,
+      source: stack.settings.eventSource,
+      account: stack.settings.account,
+      time: new Date().toISOString(),
+      region: stack.settings.region,
+      resources: [],
+      detail: run.detail,
+    });
+    const executionsOfEvent = () =>
+      server.stepFunctions.registry
+        .listExecutions({
+          stateMachineArn: stack.createWorkflow.stateMachineArn,
+        })
+        .executions.filter((execution) => execution.name === `event-${id}`);
+    const terminalEvents = () =>
+      executionsOfEvent().flatMap((execution) =>
+        eventsOfExecution(stack.bus, execution.executionArn ?? '').filter(
+          (event) => terminalDetailTypes.has(event['detail-type']),
+        ),
+      );
+    await settle(() => terminalEvents().length > 0);
+    await server.eventBridge.idle();
+    await settle(() => terminalEvents().length > 0);
+    const executions = executionsOfEvent();
+    return {
+      terminal: [
+        ...terminalEvents().map(terminalOf),
+        ...(executions.length > 1 ? [`${executions.length} executions`] : []),
+      ],
+      retries: server.eventBridge.deliveries.retried - retriedBefore,
+    };
+  }
+  const runner =
+    run.workflow === 'create' ? stack.createWorkflow : stack.deleteWorkflow;
+  const execution = runner.start(run.input);
+  let retries = 0;
+  for await (const event of execution.eventLogs) {
+    if (event.type === 'StateRetried') retries += 1;
+  }
+  await execution.outcome;
+  const terminal = eventsOfExecution(stack.bus, execution.executionArn)
+    .filter((event) => terminalDetailTypes.has(event['detail-type']))
+    .map(terminalOf);
+  return { terminal, retries };
 };

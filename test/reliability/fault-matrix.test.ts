@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { LocalStack } from '#local/local-stack.ts';
+import type { LocalServer } from '#local/local-server.ts';
 import { faultScenarios } from '#local/reliability/fault-scenarios.ts';
 import { startReliabilityStack } from '#local/reliability/reliability-stack.ts';
 import { runFaultScenario } from '#local/reliability/run-fault-scenario.ts';
@@ -10,7 +10,7 @@ import { runFaultScenario } from '#local/reliability/run-fault-scenario.ts';
  * terminal event of the expected kind, and no group is created twice.
  */
 describe('fault matrix', () => {
-  let stack: LocalStack;
+  let stack: LocalServer;
 
   beforeAll(async () => {
     stack = await startReliabilityStack();
