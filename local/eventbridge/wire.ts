@@ -1,5 +1,5 @@
-import { randomUUID } from 'node:crypto';
-import type { IncomingMessage, ServerResponse } from 'node:http';
+import type { ServerResponse } from 'node:http';
+import { createAwsJsonWire } from '../aws-json/aws-json-wire.ts';
 import {
   EventBridgeApiError,
   EventBridgeSerializationError,
@@ -9,71 +9,17 @@ export const contentType = 'application/x-amz-json-1.1';
 export const targetPrefix = 'AWSEvents.';
 const maxBodyBytes = 2 * 1024 * 1024;
 
-/** A decoded JSON request body. */
-export type RequestBody = Readonly<Record<string, unknown>>;
+export type { RequestBody } from '../aws-json/aws-json-wire.ts';
 
-/** The operation named by `X-Amz-Target: AWSEvents.<Op>`. */
-export const operationFromTarget = (
-  target: string | string[] | undefined,
-): string | undefined =>
-  typeof target === 'string' && target.startsWith(targetPrefix)
-    ? target.slice(targetPrefix.length)
-    : undefined;
+const wire = createAwsJsonWire({
+  contentType,
+  targetPrefix,
+  maxBodyBytes,
+  serializationError: (message) => new EventBridgeSerializationError(message),
+});
 
-/** Reads the request body (at most 2 MiB). */
-export const readBody = (request: IncomingMessage): Promise<Buffer> =>
-  new Promise((resolve, reject) => {
-    const chunks: Buffer[] = [];
-    let size = 0;
-    request.on('data', (chunk: Buffer) => {
-      size += chunk.length;
-      if (size <= maxBodyBytes) chunks.push(chunk);
-    });
-    request.on('end', () => {
-      if (size > maxBodyBytes) {
-        reject(
-          new EventBridgeSerializationError(
-            `Request body exceeds ${maxBodyBytes} bytes`,
-          ),
-        );
-      } else resolve(Buffer.concat(chunks));
-    });
-    request.on('error', reject);
-  });
-
-/** An empty body is `{}`; anything but a JSON object is rejected. */
-export const parseJsonBody = (raw: Buffer): RequestBody => {
-  const text = raw.toString('utf8').trim();
-  if (text === '') return {};
-  let body: unknown;
-  try {
-    body = JSON.parse(text);
-  } catch {
-    throw new EventBridgeSerializationError('Request body is not valid JSON');
-  }
-  if (typeof body !== 'object' || body === null || Array.isArray(body)) {
-    throw new EventBridgeSerializationError(
-      'Request body must be a JSON object',
-    );
-  }
-  return body as RequestBody;
-};
-
-const send = (
-  response: ServerResponse,
-  status: number,
-  payload: string,
-  headers: Record<string, string> = {},
-): void => {
-  if (response.destroyed || response.headersSent) return;
-  response.writeHead(status, {
-    'content-type': contentType,
-    'content-length': Buffer.byteLength(payload),
-    'x-amzn-RequestId': randomUUID(),
-    ...headers,
-  });
-  response.end(payload);
-};
+export const { operationFromTarget, readBody, parseJsonBody } = wire;
+const { send } = wire;
 
 /** 200 with the JSON output. */
 export const sendOutput = (response: ServerResponse, output: object): void =>
