@@ -41,21 +41,37 @@ const median = (numbers: number[]): number => {
     : ((sorted[middle - 1] ?? 0) + (sorted[middle] ?? 0)) / 2;
 };
 
-/** Median ms to import a module in a fresh Node process. */
-export const medianImportMs = (entry: string, runs: number): number => {
-  const timings: number[] = [];
-  for (let run = 0; run < runs; run += 1) {
-    const probe = spawnSync(
-      process.execPath,
-      ['--input-type=module', '-e', importProbe, pathToFileURL(entry).href],
-      { env: lambdaEnvironment, encoding: 'utf8' },
-    );
-    if (probe.status !== 0) {
-      throw new Error(`importing ${entry} failed:\n${probe.stderr}`);
-    }
-    timings.push(Number(probe.stdout));
+/** Milliseconds to import a module in a fresh Node process. */
+const importMs = (entry: string): number => {
+  const probe = spawnSync(
+    process.execPath,
+    ['--input-type=module', '-e', importProbe, pathToFileURL(entry).href],
+    { env: lambdaEnvironment, encoding: 'utf8' },
+  );
+  if (probe.status !== 0) {
+    throw new Error(`importing ${entry} failed:\n${probe.stderr}`);
   }
-  return median(timings);
+  return Number(probe.stdout);
+};
+
+/**
+ * Median import time of each module over `runs` rounds. Each round
+ * imports every module once, in an order that rotates from round to
+ * round, so a slow spell of a shared machine lands on all of them alike
+ * instead of on whichever module was being measured at the time.
+ */
+export const medianImportTimes = (
+  entries: readonly string[],
+  runs: number,
+): number[] => {
+  const timings = entries.map((): number[] => []);
+  for (let round = 0; round < runs; round += 1) {
+    for (let step = 0; step < entries.length; step += 1) {
+      const index = (round + step) % entries.length;
+      timings[index]?.push(importMs(entries[index] as string));
+    }
+  }
+  return timings.map(median);
 };
 
 export interface ColdStartRow {
@@ -89,7 +105,6 @@ export const measureColdStart = async (
   try {
     const floorPath = join(work, 'floor.mjs');
     writeFileSync(floorPath, 'export const handler = async () => {};\n');
-    const floorMs = medianImportMs(floorPath, runs);
     const rows: ColdStartRow[] = [];
     for (const zip of zips.sort()) {
       const unpacked = join(work, zip.replace(/\.zip$/, ''));
@@ -120,8 +135,10 @@ export const measureColdStart = async (
         },
         logLevel: 'silent',
       });
-      const importMs = medianImportMs(entry, runs);
-      const naiveImportMs = medianImportMs(naivePath, runs);
+      const [floorMs = 0, importMs = 0, naiveImportMs = 0] = medianImportTimes(
+        [floorPath, entry, naivePath],
+        runs,
+      );
       rows.push({
         function: zip.replace(/\.zip$/, ''),
         zipBytes: statSync(join(directory, zip)).size,

@@ -4,7 +4,7 @@
  * time. Prints tables and goals, writes bench/results.json and
  * bench/polling-chart.svg.
  *
- *   npm run bench [-- --only polling|cold-start|burst] [--runs 10]
+ *   npm run bench [-- --only polling|cold-start|burst] [--runs 20]
  */
 import { spawnSync } from 'node:child_process';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
@@ -22,7 +22,7 @@ import { runPollingBench } from './run-polling.ts';
 const { values } = parseArgs({
   options: {
     only: { type: 'string' },
-    runs: { type: 'string', default: '10' },
+    runs: { type: 'string', default: '20' },
   },
 });
 const parts = ['polling', 'cold-start', 'burst'];

@@ -28,6 +28,21 @@ export class InvalidDatasetGroupRequestError extends DatasetGroupWorkflowError {
   }
 }
 
+/** A trigger received something that is not an EventBridge event. */
+export class InvalidEventEnvelopeError extends DatasetGroupWorkflowError {
+  readonly issues: FieldIssue[];
+  constructor(issues: FieldIssue[], options?: ErrorOptions) {
+    super(
+      `Not an EventBridge event: ${issues
+        .map((issue) => `${issue.field}: ${issue.message}`)
+        .join('; ')}`,
+      options,
+    );
+    this.name = 'InvalidEventEnvelopeError';
+    this.issues = issues;
+  }
+}
+
 /** A group of that name exists with another configuration. Not retried. */
 export class DatasetGroupConfigurationMismatchError extends DatasetGroupWorkflowError {
   constructor(message: string, options?: ErrorOptions) {

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 
 /**
  * Inputs the state machine passes to its Lambda tasks (Parameters blocks of

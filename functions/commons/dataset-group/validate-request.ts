@@ -1,4 +1,4 @@
-import type { z } from 'zod';
+import type * as z from 'zod';
 import { type FieldIssue, InvalidDatasetGroupRequestError } from '../errors.ts';
 import {
   type DatasetGroupDeleteRequest,

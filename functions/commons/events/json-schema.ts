@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { reservedTagKeyPrefix } from '../dataset-group/constraints.ts';
 import {
   datasetGroupRequestSchema,

@@ -4,7 +4,10 @@ import { captureLambdaHandler } from '@aws-lambda-powertools/tracer/middleware';
 import middy from '@middy/core';
 import { sfnClient } from '../clients/sfn.ts';
 import { getStringFromEnv } from '../env.ts';
-import { InvalidDatasetGroupRequestError } from '../errors.ts';
+import {
+  InvalidDatasetGroupRequestError,
+  InvalidEventEnvelopeError,
+} from '../errors.ts';
 import { logger } from '../powertools/logger.ts';
 import { MetricUnit, metricNames, metrics } from '../powertools/metrics.ts';
 import { tracer } from '../powertools/tracer.ts';
@@ -49,7 +52,10 @@ export const requestedEventHandler = <
       );
       return started;
     } catch (error) {
-      if (error instanceof InvalidDatasetGroupRequestError) {
+      if (
+        error instanceof InvalidDatasetGroupRequestError ||
+        error instanceof InvalidEventEnvelopeError
+      ) {
         logger.error('Rejected request', { issues: error.issues });
         metrics.addMetric(metricNames.requestRejected, MetricUnit.Count, 1);
       }

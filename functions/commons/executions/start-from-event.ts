@@ -1,6 +1,5 @@
-import { parse } from '@aws-lambda-powertools/parser';
-import { EventBridgeSchema } from '@aws-lambda-powertools/parser/schemas/eventbridge';
 import type { SFNClient } from '@aws-sdk/client-sfn';
+import { parseEventBridgeEnvelope } from '../events/eventbridge-envelope.ts';
 import { executionNameFromEventId } from './execution-names.ts';
 import { startWorkflow } from './start-workflow.ts';
 
@@ -12,8 +11,8 @@ export interface StartedFromEvent {
 }
 
 /**
- * Starts a workflow for an EventBridge event: the envelope is parsed with
- * the Powertools parser, the detail is validated by `validate` (which
+ * Starts a workflow for an EventBridge event: the envelope is checked
+ * field by field (InvalidEventEnvelopeError), the detail is validated by `validate` (which
  * throws a typed error naming each field), and the execution is named
  * after the event id, so a second delivery of the same event finds the
  * first execution instead of starting another.
@@ -26,7 +25,7 @@ export const startFromEvent = async <
   client: SFNClient,
   stateMachineArn: string,
 ): Promise<StartedFromEvent & { request: Request }> => {
-  const envelope = parse(event, undefined, EventBridgeSchema);
+  const envelope = parseEventBridgeEnvelope(event);
   const request = validate(envelope.detail);
   const input = {
     ...request,

@@ -6,7 +6,10 @@ import {
 } from '@aws-sdk/client-sfn';
 import { mockClient } from 'aws-sdk-client-mock';
 import { afterEach, describe, expect, it } from 'vitest';
-import { InvalidDatasetGroupRequestError } from '#commons/errors.ts';
+import {
+  InvalidDatasetGroupRequestError,
+  InvalidEventEnvelopeError,
+} from '#commons/errors.ts';
 import { handler } from '#functions/on-create-requested.ts';
 import { lambdaContext } from '#test/helpers/lambda-context.ts';
 import { getTestEvent } from '#test/unit/functions/commons/events/event-contract-helpers.ts';
@@ -86,7 +89,8 @@ describe('on-create-requested handler', () => {
     const attempt = handler({ hello: 'world' } as never, lambdaContext);
 
     // Assess
-    await expect(attempt).rejects.toThrow();
+    await expect(attempt).rejects.toBeInstanceOf(InvalidEventEnvelopeError);
+    await expect(attempt).rejects.toThrow(/\bid: .*detail-type: /);
     expect(sfn).not.toHaveReceivedCommand(StartExecutionCommand);
   });
 });

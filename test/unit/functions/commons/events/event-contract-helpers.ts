@@ -2,7 +2,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import ajv2020 from 'ajv/dist/2020.js';
 import ajvFormats from 'ajv-formats';
-import { z } from 'zod';
+import * as z from 'zod';
 import { eventSchemaDirectory } from '#commons/events/json-schema.ts';
 import type { EventContract } from '#commons/events/registry.ts';
 
