@@ -9,22 +9,29 @@ import { clock } from '#commons/clock.ts';
 import {
   creationMetricsOf,
   polledMetric,
+  pollFailedMetric,
   pollThrottledMetric,
 } from '#commons/dataset-group/creation-metrics.ts';
 import {
   type CreationProgress,
   decideCreationProgress,
-  type PollPosition,
 } from '#commons/dataset-group/creation-progress.ts';
 import type { DatasetGroup } from '#commons/dataset-group/dataset-group.ts';
-import { shouldPollInProcess } from '#commons/dataset-group/in-lambda-polling.ts';
+import {
+  decidePollStep,
+  invocationPosition,
+} from '#commons/dataset-group/poll-step.ts';
 import {
   parseDescribeTaskInput,
   secondsSince,
 } from '#commons/dataset-group/poll-task-input.ts';
-import { PersonalizeThrottledError } from '#commons/errors.ts';
 import {
-  readInLambdaPolling,
+  DatasetGroupPendingError,
+  PersonalizeThrottledError,
+  PersonalizeUnavailableError,
+} from '#commons/errors.ts';
+import {
+  readInvocationSafetyMarginSeconds,
   readPollSchedule,
 } from '#commons/poll-schedule-config.ts';
 import { logger } from '#commons/powertools/logger.ts';
@@ -33,23 +40,22 @@ import { tracer } from '#commons/powertools/tracer.ts';
 
 const datasetGroups = personalizeDatasetGroups(personalizePollingClient);
 const pollSchedule = readPollSchedule();
-const inLambdaPolling = readInLambdaPolling();
+const safetyMarginSeconds = readInvocationSafetyMarginSeconds();
 
 /**
  * Task `DescribeDatasetGroup`: polls the status and decides whether the
- * group has settled or how long to wait. Short waits are slept here, in
- * the same invocation (cheaper than a Wait state, see in-lambda-polling);
- * a longer wait is returned to the state machine's Wait state.
+ * group has settled and, if not, where the next wait is spent
+ * (poll-step.ts): slept here, in the same invocation; as the task's Retry,
+ * by throwing DatasetGroupPendingError; or in the state machine's Wait
+ * state, by returning the wait.
  */
 const describeDatasetGroup = async (
   event: unknown,
   context: Context,
 ): Promise<CreationProgress> => {
   const input = parseDescribeTaskInput(event);
-  let position: PollPosition = {
-    attempt: input.attempt,
-    elapsedSeconds: input.elapsedSeconds,
-  };
+  let position = invocationPosition(input);
+  let slept = false;
   let datasetGroup: DatasetGroup = {
     name: input.name,
     datasetGroupArn: input.datasetGroupArn,
@@ -61,10 +67,15 @@ const describeDatasetGroup = async (
         input.name,
       );
     } catch (error) {
-      // A throttled poll is a skipped poll: the schedule goes on, with the
-      // status last seen, and the next poll is its retry.
-      if (!(error instanceof PersonalizeThrottledError)) throw error;
-      recordMetrics([pollThrottledMetric]);
+      // A throttled or failed poll is a skipped poll: the schedule goes
+      // on, with the status last seen, and the next poll is its retry.
+      if (error instanceof PersonalizeThrottledError) {
+        recordMetrics([pollThrottledMetric]);
+      } else if (error instanceof PersonalizeUnavailableError) {
+        recordMetrics([pollFailedMetric]);
+      } else {
+        throw error;
+      }
     }
     const progress = decideCreationProgress(
       datasetGroup,
@@ -76,22 +87,32 @@ const describeDatasetGroup = async (
       pollSchedule,
     );
     recordMetrics([polledMetric, ...creationMetricsOf(progress)]);
+    const step = decidePollStep(progress, {
+      pollRetry: input.pollRetry,
+      retryCount: input.retryCount,
+      slept,
+      remainingMs: context.getRemainingTimeInMillis(),
+      safetyMarginSeconds,
+      deadlineSeconds: pollSchedule.deadlineSeconds,
+    });
     logger.info('Dataset group polled', {
       status: datasetGroup.status,
       outcome: progress.outcome,
       attempt: progress.attempt,
-      waitSeconds: progress.waitSeconds,
+      waitSeconds:
+        step.action === 'retry' ? step.delaySeconds : progress.waitSeconds,
+      next: step.action,
     });
-    if (
-      !shouldPollInProcess(
-        progress,
-        inLambdaPolling,
-        context.getRemainingTimeInMillis(),
-      )
-    ) {
-      return progress;
+    if (step.action === 'return') return progress;
+    if (step.action === 'retry') {
+      throw new DatasetGroupPendingError(
+        `Dataset group ${input.name} is ${datasetGroup.status ?? 'in an unknown status'} after ${Math.round(
+          progress.elapsedSeconds - progress.waitSeconds,
+        )} s (poll ${progress.attempt}); the task's Retry polls again in ${Math.round(step.delaySeconds)} s`,
+      );
     }
     await clock.sleep(progress.waitSeconds * 1000);
+    slept = true;
     position = {
       attempt: progress.attempt,
       elapsedSeconds: progress.elapsedSeconds,

@@ -53,10 +53,10 @@ export const scenarios: Record<ScenarioName, Scenario> = {
   },
   'never-active': {
     description:
-      'the group never leaves CREATE IN_PROGRESS; the 60 s poll deadline ends the run',
+      'the group never leaves CREATE IN_PROGRESS: the waits under 15 s are slept in one invocation, the longer ones are the task’s Retry, and the 300 s poll deadline ends the run',
     stack: {
       emulator: { faults: { neverActive: {} } },
-      pollSchedule: { deadlineSeconds: 60 },
+      pollSchedule: { deadlineSeconds: 300 },
     },
   },
 };

@@ -1,5 +1,6 @@
 import type { CreationProgress } from '#commons/dataset-group/creation-progress.ts';
 import type { BusEvent } from './event-bus.ts';
+import { isPollRetrier } from './state-retries.ts';
 import type { ExecutionEventLog } from './workflow-runner.ts';
 
 export type Print = (line: string) => void;
@@ -36,6 +37,23 @@ const describeProgress = (
     return `status ${status} (${poll}); next poll in ${progress.waitSeconds} s (${waitMs} ms on the local stack)`;
   }
   return `status ${status} (${poll}); ${progress.outcome === 'ACTIVE' ? 'settled' : `failed: ${progress.error?.code}`}`;
+};
+
+/**
+ * The poll a DatasetGroupPendingError reports (its message names the poll
+ * and the Retry's wait), or undefined for any other failure.
+ */
+const pendingPollOf = (
+  error: string,
+  cause: unknown,
+): { message: string; attempt: number } | undefined => {
+  if (error !== 'DatasetGroupPendingError') return undefined;
+  // The local Lambda binding keeps the thrown error as the cause.
+  const message = cause instanceof Error ? cause.message : undefined;
+  const attempt = Number(/\(poll (\d+)\)/.exec(message ?? '')?.[1]);
+  return message === undefined || !Number.isInteger(attempt)
+    ? undefined
+    : { message, attempt };
 };
 
 /**
@@ -77,12 +95,23 @@ export const createTimeline = (print: Print, waitMs: number) => {
         }
         case 'StateRetried':
           print(
-            `${stamp()}      retry ${event.retry.attempt} of ${event.state.name}`,
+            isPollRetrier(event.retry.retrier)
+              ? `${stamp()}  ↻ ${event.state.name} (retry ${event.retry.attempt}: the next poll)`
+              : `${stamp()}      retry ${event.retry.attempt} of ${event.state.name}`,
           );
           break;
-        case 'StateFailed':
-          print(`${stamp()}      ${event.state.name} failed: ${event.Error}`);
+        case 'StateFailed': {
+          const pending = pendingPollOf(event.Error, event.Cause);
+          if (pending === undefined) {
+            print(`${stamp()}      ${event.state.name} failed: ${event.Error}`);
+            break;
+          }
+          print(
+            `${stamp()}      ${pending.message} (${waitMs} ms on the local stack)`,
+          );
+          lastAttempt = pending.attempt;
           break;
+        }
         case 'StateCaught':
           print(`${stamp()}      caught by ${event.state.name}'s Catch`);
           break;

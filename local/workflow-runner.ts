@@ -15,6 +15,7 @@ import {
   deleteDatasetGroupDefinitionPath,
   loadStateMachineDefinition,
 } from './state-machine-definition.ts';
+import { retryIntervalOverrides, stateRetries } from './state-retries.ts';
 
 type LambdaHandler = (event: unknown, context: Context) => Promise<unknown>;
 export type ExecutionEventLog =
@@ -36,7 +37,8 @@ export interface LocalWorkflowSettings {
   region: string;
   account: string;
   eventSource: string;
-  /** Milliseconds every Wait state lasts; undefined keeps the real waits. */
+  /** Milliseconds every Wait state (and poll retry) lasts; undefined
+   * keeps the real waits. */
   waitMs?: number;
   /** Milliseconds between retries; undefined keeps the ASL's backoff. */
   retryMs?: number;
@@ -112,18 +114,17 @@ const workflowRunner = (
     `arn:aws:lambda:${settings.region}:${settings.account}:function:${name}`;
   const stateMachineArn = `arn:aws:states:${settings.region}:${settings.account}:stateMachine:${spec.stateMachineName}`;
   const lambdaTasks = Object.entries(spec.lambdaTasks);
-  const stateMachine = new StateMachine(
-    loadStateMachineDefinition(spec.definitionPath, {
-      ...Object.fromEntries(
-        lambdaTasks.map(([, task]) => [
-          task.placeholder,
-          functionArn(task.functionName),
-        ]),
-      ),
-      EventBusName: bus.name,
-      EventSource: settings.eventSource,
-    }),
-  );
+  const definition = loadStateMachineDefinition(spec.definitionPath, {
+    ...Object.fromEntries(
+      lambdaTasks.map(([, task]) => [
+        task.placeholder,
+        functionArn(task.functionName),
+      ]),
+    ),
+    EventBusName: bus.name,
+    EventSource: settings.eventSource,
+  });
+  const stateMachine = new StateMachine(definition);
   const boundTasks = Object.fromEntries(
     lambdaTasks.map(([state, task]) => [
       state,
@@ -134,6 +135,10 @@ const workflowRunner = (
     ...lambdaTasks.map(([state]) => state),
     ...spec.publishStates,
   ];
+  const retryOverrides = retryIntervalOverrides(definition, retryingStates, {
+    pollMs: settings.waitMs,
+    retryMs: settings.retryMs,
+  });
 
   return {
     stateMachineArn,
@@ -144,10 +149,16 @@ const workflowRunner = (
     ): StartedExecution {
       const executionArn = `arn:aws:states:${settings.region}:${settings.account}:execution:${spec.stateMachineName}:${executionName}`;
       const publish = bindPutEvents(bus, { executionArn, stateMachineArn });
+      const retries = stateRetries(definition);
       const run = stateMachine.run(input as never, {
         overrides: {
           taskResourceLocalHandlers: {
-            ...boundTasks,
+            ...Object.fromEntries(
+              Object.entries(boundTasks).map(([state, handler]) => [
+                state,
+                retries.wrap(state, handler),
+              ]),
+            ),
             ...Object.fromEntries(
               spec.publishStates.map((state) => [state, publish]),
             ),
@@ -159,15 +170,10 @@ const workflowRunner = (
                   spec.waitStates.map((state) => [state, settings.waitMs ?? 0]),
                 ),
               }),
-          ...(settings.retryMs === undefined
-            ? {}
-            : {
-                retryIntervalOverrides: Object.fromEntries(
-                  retryingStates.map((state) => [state, settings.retryMs ?? 0]),
-                ),
-              }),
+          retryIntervalOverrides: retryOverrides,
         },
         context: {
+          State: retries.state as never,
           Execution: {
             Id: executionArn,
             Name: executionName,

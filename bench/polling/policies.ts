@@ -49,7 +49,7 @@ export const ourPolicy = (
   return {
     id: 'this-project',
     description:
-      'this project: waits of max(2 s, 10% of elapsed), ≤ 20 s slept in-Lambda, then Wait states',
+      "this project: waits of max(2 s, 10% of elapsed); those under 15 s slept in-Lambda, longer ones as the task's Retry",
     definition: loadStateMachineDefinition(createDatasetGroupDefinitionPath, {
       CreateDatasetGroupFunctionArn: functionArn('create-dataset-group'),
       DescribeDatasetGroupFunctionArn: functionArn('describe-dataset-group'),
@@ -94,9 +94,9 @@ const waitLoopPeer = (
 };
 
 /**
- * A peer whose Retry block is its poll loop. Retries are instantaneous in
- * the simulator, so the status check itself moves the clock by the
- * interval the Retry would have waited (no jitter in these peers).
+ * A peer whose Retry block is its poll loop: its status check throws until
+ * the group is ACTIVE, and the run's Retry bookkeeping moves the virtual
+ * clock by each retry's wait (no jitter in these peers).
  */
 const retryPeer = (
   clock: VirtualClock,
@@ -106,36 +106,15 @@ const retryPeer = (
 ): PolicyDefinition => {
   const detected = detection(clock);
   const handlers = peerHandlers(detected.see);
-  const definition = peerDefinition(file);
-  const retrier = (
-    definition.States.WaitForActive as unknown as {
-      Retry: Array<{ IntervalSeconds: number; BackoffRate: number }>;
-    }
-  ).Retry[0];
-  if (retrier === undefined) throw new Error(`${file} has no Retry`);
-  let attempt = 0;
   return {
     id,
     description,
-    definition,
+    definition: peerDefinition(file),
     lambdaTasks: {
       CreateDatasetGroup: handlers.create,
       WaitForActive: handlers.waitForActive,
     },
-    // The Retry's wait passes before the invocation, not inside it.
-    beforeTask: (state) => {
-      if (state !== 'WaitForActive') return;
-      attempt += 1;
-      if (attempt > 1) {
-        clock.advance(
-          retrier.IntervalSeconds * retrier.BackoffRate ** (attempt - 2) * 1000,
-        );
-      }
-    },
-    prepare: () => {
-      attempt = 0;
-      detected.reset();
-    },
+    prepare: detected.reset,
     detectedAt: detected.at,
     input: (name) => ({ name }),
   };

@@ -8,6 +8,7 @@ import type { LocalEventBus } from '#local/event-bus.ts';
 import { bindLambdaHandler } from '#local/lambda-binding.ts';
 import type { RunningPersonalizeEmulator } from '#local/personalize/index.ts';
 import { bindPutEvents } from '#local/put-events-binding.ts';
+import { stateRetries } from '#local/state-retries.ts';
 import type { TaskHandler } from '#local/task-handler.ts';
 import {
   costOf,
@@ -34,9 +35,6 @@ export interface PolicyDefinition {
   lambdaTasks: Record<string, LambdaHandler>;
   /** events:putEvents task states. */
   publishStates?: string[];
-  /** Called before each Lambda task, outside its billed duration (a
-   * Retry's wait, for instance). */
-  beforeTask?: (state: string) => void;
   /** Called once per run, before it starts (per-run state). */
   prepare?: () => void;
   /** When the policy noticed ACTIVE, in virtual ms, or undefined. */
@@ -82,10 +80,13 @@ export const runPolicy = async (
     events: 0,
   };
 
+  // A Retry's wait passes between invocations, outside the billed time.
+  const retries = stateRetries(definition, (retry) =>
+    clock.advance(retry.delaySeconds * 1000),
+  );
   const metered =
     (handler: LambdaHandler, functionName: string): TaskHandler =>
     async (input) => {
-      policy.beforeTask?.(functionName);
       usage.invocations += 1;
       const startedAt = clock.now();
       try {
@@ -113,7 +114,7 @@ export const runPolicy = async (
         ...Object.fromEntries(
           Object.entries(policy.lambdaTasks).map(([state, handler]) => [
             state,
-            metered(handler, state),
+            retries.wrap(state, metered(handler, state)),
           ]),
         ),
         ...Object.fromEntries(
@@ -142,6 +143,7 @@ export const runPolicy = async (
       ),
     },
     context: {
+      State: retries.state as never,
       Execution: {
         Id: executionArn,
         Name: executionName,

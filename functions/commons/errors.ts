@@ -43,6 +43,19 @@ export class InvalidEventEnvelopeError extends DatasetGroupWorkflowError {
   }
 }
 
+/**
+ * Not a failure: the group has not settled, and the poll's next wait is
+ * long enough to be the task's Retry (see poll-retry.ts). Retried by the
+ * first retrier of DescribeDatasetGroup, which is how the state machine
+ * polls again.
+ */
+export class DatasetGroupPendingError extends DatasetGroupWorkflowError {
+  constructor(message: string, options?: ErrorOptions) {
+    super(message, options);
+    this.name = 'DatasetGroupPendingError';
+  }
+}
+
 /** A group of that name exists with another configuration. Not retried. */
 export class DatasetGroupConfigurationMismatchError extends DatasetGroupWorkflowError {
   constructor(message: string, options?: ErrorOptions) {

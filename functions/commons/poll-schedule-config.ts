@@ -1,8 +1,4 @@
 import {
-  defaultInLambdaPolling,
-  type InLambdaPolling,
-} from './dataset-group/in-lambda-polling.ts';
-import {
   assertValidPollSchedule,
   defaultPollSchedule,
   type PollSchedule,
@@ -38,17 +34,10 @@ export const readPollSchedule = (): PollSchedule => {
 };
 
 /**
- * In-invocation polling from the environment:
- * POLL_IN_LAMBDA_MAX_WAIT_SECONDS (0 turns it off) and
- * POLL_IN_LAMBDA_SAFETY_MARGIN_SECONDS. Read once, at cold start.
+ * Seconds a polling invocation keeps in hand before its timeout
+ * (POLL_IN_LAMBDA_SAFETY_MARGIN_SECONDS, default 10): it sleeps a wait
+ * only if the wait ends that long before the timeout. Read once, at cold
+ * start.
  */
-export const readInLambdaPolling = (): InLambdaPolling => ({
-  maxWaitSeconds: getNonNegativeNumberFromEnv(
-    'POLL_IN_LAMBDA_MAX_WAIT_SECONDS',
-    defaultInLambdaPolling.maxWaitSeconds,
-  ),
-  safetyMarginSeconds: getNonNegativeNumberFromEnv(
-    'POLL_IN_LAMBDA_SAFETY_MARGIN_SECONDS',
-    defaultInLambdaPolling.safetyMarginSeconds,
-  ),
-});
+export const readInvocationSafetyMarginSeconds = (): number =>
+  getNonNegativeNumberFromEnv('POLL_IN_LAMBDA_SAFETY_MARGIN_SECONDS', 10);

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { BusEvent } from '../event-bus.ts';
 import type { LocalServer } from '../local-server.ts';
+import { isPollRetrier } from '../state-retries.ts';
 import { eventsOfExecution } from '../workflow-runner.ts';
 import type { FaultScenario, ScenarioRun } from './fault-scenarios.ts';
 
@@ -73,6 +74,12 @@ export const runFaultScenario = async (
       : [`${groups} dataset groups, expected ${expected.groups}`]),
     ...(expected.retried && retries === 0
       ? ['no state was retried: the fault was not felt']
+      : []),
+    ...(expected.skippedPolls === true && injected === 0
+      ? ['the fault was never injected']
+      : []),
+    ...(expected.skippedPolls === true && retries > 0
+      ? [`${retries} retries: a skipped poll must not be retried`]
       : []),
   ];
   return {
@@ -156,7 +163,10 @@ const runOne = async (
   const execution = runner.start(run.input);
   let retries = 0;
   for await (const event of execution.eventLogs) {
-    if (event.type === 'StateRetried') retries += 1;
+    // A poll retry is the schedule, not the fault being felt.
+    if (event.type === 'StateRetried' && !isPollRetrier(event.retry.retrier)) {
+      retries += 1;
+    }
   }
   await execution.outcome;
   const terminal = eventsOfExecution(stack.bus, execution.executionArn)

@@ -1,4 +1,5 @@
 import type { LocalStack } from '#local/local-stack.ts';
+import { isPollRetrier } from '#local/state-retries.ts';
 import {
   type ExecutionEventLog,
   eventsOfExecution,
@@ -31,8 +32,23 @@ export const runExecution = async (
   const statesEntered = history.flatMap((event) =>
     event.type === 'StateEntered' ? [event.state.name] : [],
   );
+  // Retries for a fault; a poll retry (the schedule) is counted apart.
   const retriedStates = history.flatMap((event) =>
-    event.type === 'StateRetried' ? [event.state.name] : [],
+    event.type === 'StateRetried' && !isPollRetrier(event.retry.retrier)
+      ? [event.state.name]
+      : [],
   );
-  return { execution, outcome, events, terminal, statesEntered, retriedStates };
+  const pollRetries = history.filter(
+    (event) =>
+      event.type === 'StateRetried' && isPollRetrier(event.retry.retrier),
+  ).length;
+  return {
+    execution,
+    outcome,
+    events,
+    terminal,
+    statesEntered,
+    retriedStates,
+    pollRetries,
+  };
 };

@@ -21,9 +21,13 @@ interface State {
     ErrorEquals: string[];
     JitterStrategy?: string;
     MaxAttempts?: number;
+    IntervalSeconds?: number;
+    BackoffRate?: number;
+    MaxDelaySeconds?: number;
   }>;
   Catch?: Array<{ ErrorEquals: string[]; Next: string }>;
   Resource?: string;
+  Parameters?: Record<string, unknown>;
 }
 
 describe('create-dataset-group.asl.json', () => {
@@ -60,17 +64,52 @@ describe('create-dataset-group.asl.json', () => {
 
   it('retries Lambda tasks only on throttling and transient errors, with jitter', () => {
     for (const name of ['CreateDatasetGroup', 'DescribeDatasetGroup']) {
-      const retriers = states[name]?.Retry ?? [];
+      const retriers = (states[name]?.Retry ?? []).filter(
+        (retrier) => !retrier.ErrorEquals.includes('DatasetGroupPendingError'),
+      );
       const retried = retriers.flatMap((retrier) => retrier.ErrorEquals);
       expect(retried).not.toContain('States.ALL');
       expect(retried).not.toContain('States.TaskFailed');
       expect(retried).not.toContain('InvalidDatasetGroupRequestError');
-      expect(retried).toContain('PersonalizeThrottledError');
-      expect(retried).toContain('PersonalizeUnavailableError');
+      expect(retried).toContain('Lambda.ServiceException');
       expect(
         retriers.every((retrier) => retrier.JitterStrategy === 'FULL'),
       ).toBe(true);
     }
+    // The create call retries Personalize's throttling and 5xx; a poll
+    // that meets them is skipped by the handler instead.
+    const createRetried = (states.CreateDatasetGroup?.Retry ?? []).flatMap(
+      (retrier) => retrier.ErrorEquals,
+    );
+    expect(createRetried).toContain('PersonalizeThrottledError');
+    expect(createRetried).toContain('PersonalizeUnavailableError');
+  });
+
+  it('polls through the first retrier of DescribeDatasetGroup, as its pollRetry parameter says', () => {
+    // Prepare
+    const describe = states.DescribeDatasetGroup;
+    const [pollRetrier] = describe?.Retry ?? [];
+
+    // Assess: the retrier polls (only on DatasetGroupPendingError, no
+    // jitter: the waits are the schedule), and the handler is told the
+    // same numbers, since it cannot read the Retry block.
+    expect(pollRetrier).toMatchObject({
+      ErrorEquals: ['DatasetGroupPendingError'],
+      JitterStrategy: 'NONE',
+    });
+    expect(describe?.Parameters?.pollRetry).toEqual({
+      intervalSeconds: pollRetrier?.IntervalSeconds,
+      backoffRate: pollRetrier?.BackoffRate,
+      maxDelaySeconds: pollRetrier?.MaxDelaySeconds,
+      maxAttempts: pollRetrier?.MaxAttempts,
+    });
+    expect(describe?.Parameters?.['retryCount.$']).toBe('$$.State.RetryCount');
+    // A pending group is never caught as a failure before the retrier.
+    expect(
+      (describe?.Retry ?? [])
+        .slice(1)
+        .flatMap((retrier) => retrier.ErrorEquals),
+    ).not.toContain('DatasetGroupPendingError');
   });
 
   it('retries every putEvents task on EventBridge.FailedEntry', () => {

@@ -34,6 +34,9 @@ export const pollThrottledMetric: MetricPoint = count(
   metricNames.pollThrottled,
 );
 
+/** A poll that Personalize failed (5xx, unreachable), and skipped. */
+export const pollFailedMetric: MetricPoint = count(metricNames.pollFailed);
+
 /** An existing identical group was adopted instead of created. */
 export const adoptedMetric: MetricPoint = count(
   metricNames.datasetGroupAdopted,

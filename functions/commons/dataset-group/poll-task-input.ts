@@ -1,14 +1,27 @@
+import { type PollRetry, pollRetryProblems } from './poll-retry.ts';
+
 /**
- * The input the create state machine passes to its DescribeDatasetGroup
- * task. Checked by hand, not with zod: the polling function is invoked
- * most often and its cold start matters, and zod is most of a bundle.
+ * What both polling tasks pass: the group, and the poll position (polls so
+ * far, and the scheduled time of this poll). Checked by hand, not with
+ * zod: the polling functions are invoked most often and their cold start
+ * matters, and zod is most of a bundle.
  */
-export interface DescribeTaskInput {
+interface PollTaskInput {
   name: string;
   datasetGroupArn: string;
   attempt: number;
   elapsedSeconds: number;
   executionStartTime: string;
+}
+
+/**
+ * The input of the create state machine's DescribeDatasetGroup task: the
+ * poll position as the task was entered, `$$.State.RetryCount`, and the
+ * task's poll retrier (see poll-retry.ts).
+ */
+export interface DescribeTaskInput extends PollTaskInput {
+  retryCount: number;
+  pollRetry: PollRetry;
 }
 
 /** The task input does not have the shape the definition gives it. */
@@ -22,9 +35,8 @@ export class InvalidTaskInputError extends Error {
 const isoTimestamp =
   /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?(Z|[+-]\d{2}:\d{2})$/;
 
-export const parseDescribeTaskInput = (event: unknown): DescribeTaskInput => {
-  const input = (event ?? {}) as Record<string, unknown>;
-  const problems = [
+const pollTaskInputProblems = (input: Record<string, unknown>): string[] =>
+  [
     typeof input.name === 'string' && input.name !== ''
       ? undefined
       : 'name must be a non-empty string',
@@ -45,11 +57,27 @@ export const parseDescribeTaskInput = (event: unknown): DescribeTaskInput => {
       ? undefined
       : 'executionStartTime must be an ISO-8601 timestamp',
   ].filter((problem) => problem !== undefined);
+
+const throwIfAny = (task: string, problems: string[]): void => {
   if (problems.length > 0) {
     throw new InvalidTaskInputError(
-      `Invalid DescribeDatasetGroup task input: ${problems.join('; ')}`,
+      `Invalid ${task} task input: ${problems.join('; ')}`,
     );
   }
+};
+
+export const parseDescribeTaskInput = (event: unknown): DescribeTaskInput => {
+  const input = (event ?? {}) as Record<string, unknown>;
+  throwIfAny(
+    'DescribeDatasetGroup',
+    [
+      ...pollTaskInputProblems(input),
+      Number.isInteger(input.retryCount) && (input.retryCount as number) >= 0
+        ? undefined
+        : 'retryCount must be a whole number ≥ 0',
+      ...pollRetryProblems(input.pollRetry),
+    ].filter((problem) => problem !== undefined),
+  );
   return input as unknown as DescribeTaskInput;
 };
 
@@ -69,11 +97,14 @@ export const parseDescribeDeletionTaskInput = (
 ): DescribeDeletionTaskInput => {
   const input = (event ?? {}) as Record<string, unknown>;
   const group = (input.datasetGroup ?? {}) as Record<string, unknown>;
-  parseDescribeTaskInput({
-    ...input,
-    name: group.name,
-    datasetGroupArn: group.datasetGroupArn,
-  });
+  throwIfAny(
+    'DescribeDatasetGroupDeletion',
+    pollTaskInputProblems({
+      ...input,
+      name: group.name,
+      datasetGroupArn: group.datasetGroupArn,
+    }),
+  );
   return input as unknown as DescribeDeletionTaskInput;
 };
 

@@ -21,6 +21,7 @@ export const metricNames = {
   creationRequested: 'DatasetGroupCreationRequested',
   datasetGroupPolled: 'DatasetGroupPolled',
   pollThrottled: 'DatasetGroupPollThrottled',
+  pollFailed: 'DatasetGroupPollFailed',
   datasetGroupCreated: 'DatasetGroupCreated',
   datasetGroupCreationFailed: 'DatasetGroupCreationFailed',
   timeToActive: 'TimeToActive',

@@ -12,12 +12,24 @@ import { handler } from '#functions/describe-dataset-group.ts';
 import { lambdaContext } from '#test/helpers/lambda-context.ts';
 
 const arn = 'arn:aws:personalize:us-east-1:123456789012:dataset-group/acme';
-const taskInput = (attempt: number, elapsedSeconds: number) => ({
+const pollRetry = {
+  intervalSeconds: 15,
+  backoffRate: 1.1,
+  maxDelaySeconds: 300,
+  maxAttempts: 100,
+};
+const taskInput = (
+  attempt: number,
+  elapsedSeconds: number,
+  retryCount = 0,
+) => ({
   name: 'acme',
   datasetGroupArn: arn,
   attempt,
   elapsedSeconds,
   executionStartTime: new Date().toISOString(),
+  retryCount,
+  pollRetry,
 });
 
 describe('describe-dataset-group handler', () => {
@@ -43,44 +55,87 @@ describe('describe-dataset-group handler', () => {
     return sleeps;
   };
 
-  it('hands a long wait back to the state machine after one poll', async () => {
+  const inProgress = {
+    datasetGroup: {
+      name: 'acme',
+      datasetGroupArn: arn,
+      status: 'CREATE IN_PROGRESS',
+    },
+  };
+
+  it('throws DatasetGroupPendingError at the first poll when the next wait is the Retry’s', async () => {
     // Prepare
     const sleeps = virtualClock();
-    personalize.on(DescribeDatasetGroupCommand).resolves({
-      datasetGroup: {
-        name: 'acme',
-        datasetGroupArn: arn,
-        status: 'CREATE IN_PROGRESS',
-      },
-    });
+    personalize.on(DescribeDatasetGroupCommand).resolves(inProgress);
 
     // Act
-    const progress = await handler(taskInput(30, 600), lambdaContext);
+    const attempt = handler(taskInput(30, 600), lambdaContext);
 
-    // Assess
+    // Assess: one poll, no sleep; the retrier waits its interval.
+    await expect(attempt).rejects.toMatchObject({
+      name: 'DatasetGroupPendingError',
+      message: expect.stringMatching(/after 600 s \(poll 31\).* in 15 s$/),
+    });
     expect(personalize).toHaveReceivedCommandTimes(
       DescribeDatasetGroupCommand,
       1,
     );
     expect(sleeps).toEqual([]);
-    expect(progress).toMatchObject({
-      outcome: 'IN_PROGRESS',
-      attempt: 31,
-      waitSeconds: 60,
-      elapsedSeconds: 660,
+  });
+
+  it('polls a retry at the position its retries reached, and asks for the next, longer wait', async () => {
+    // Prepare
+    virtualClock();
+    personalize.on(DescribeDatasetGroupCommand).resolves(inProgress);
+
+    // Act: the third retry of a task entered at 600 s after 30 polls.
+    const attempt = handler(taskInput(30, 600, 3), lambdaContext);
+
+    // Assess: 600 + 15 + 16.5 + 18.15 s, the 34th poll; then 15 × 1.1³ s.
+    await expect(attempt).rejects.toMatchObject({
+      name: 'DatasetGroupPendingError',
+      message: expect.stringMatching(/after 650 s \(poll 34\).* in 20 s$/),
     });
   });
 
-  it('sleeps the short waits in the same invocation, up to 20 s each', async () => {
+  it('settles a retry that finds the group ACTIVE, at that position', async () => {
+    // Prepare
+    virtualClock();
+    personalize.on(DescribeDatasetGroupCommand).resolves({
+      datasetGroup: { name: 'acme', datasetGroupArn: arn, status: 'ACTIVE' },
+    });
+
+    // Act
+    const progress = await handler(taskInput(30, 600, 2), lambdaContext);
+
+    // Assess
+    expect(progress).toMatchObject({
+      outcome: 'ACTIVE',
+      attempt: 33,
+      elapsedSeconds: 631.5,
+    });
+  });
+
+  it('returns the wait to the Wait state once the retrier’s attempts are spent', async () => {
+    // Prepare
+    virtualClock();
+    personalize.on(DescribeDatasetGroupCommand).resolves(inProgress);
+
+    // Act: a retrier of 3 attempts, at its third retry.
+    const progress = await handler(
+      { ...taskInput(30, 600, 3), pollRetry: { ...pollRetry, maxAttempts: 3 } },
+      lambdaContext,
+    );
+
+    // Assess
+    expect(progress).toMatchObject({ outcome: 'IN_PROGRESS', attempt: 34 });
+    expect(progress.waitSeconds).toBeGreaterThanOrEqual(15);
+  });
+
+  it('sleeps the waits under 15 s in the same invocation, then returns the first longer one', async () => {
     // Prepare
     const sleeps = virtualClock();
-    personalize.on(DescribeDatasetGroupCommand).resolves({
-      datasetGroup: {
-        name: 'acme',
-        datasetGroupArn: arn,
-        status: 'CREATE IN_PROGRESS',
-      },
-    });
+    personalize.on(DescribeDatasetGroupCommand).resolves(inProgress);
     const longRunning = {
       ...lambdaContext,
       getRemainingTimeInMillis: () => 900_000,
@@ -89,13 +144,16 @@ describe('describe-dataset-group handler', () => {
     // Act
     const progress = await handler(taskInput(0, 2), longRunning);
 
-    // Assess
+    // Assess: waits of max(2 s, 10%) from 2 s to 150 s, all slept here.
     const calls = personalize.commandCalls(DescribeDatasetGroupCommand).length;
     expect(calls).toBe(sleeps.length + 1);
     expect(sleeps.slice(0, 9)).toEqual([2, 2, 2, 2, 2, 2, 2, 2, 2]);
-    expect(Math.max(...sleeps)).toBeLessThanOrEqual(20);
+    expect(Math.max(...sleeps)).toBe(14);
     expect(progress.outcome).toBe('IN_PROGRESS');
-    expect(progress.waitSeconds).toBeGreaterThan(20);
+    expect(progress.waitSeconds).toBeGreaterThanOrEqual(15);
+    expect(
+      progress.elapsedSeconds - progress.waitSeconds,
+    ).toBeGreaterThanOrEqual(150);
     expect(progress.attempt).toBe(calls);
   });
 
@@ -242,6 +300,37 @@ describe('describe-dataset-group handler', () => {
     expect(sleeps).toEqual([2]);
     expect(addMetric).toHaveBeenCalledWith(
       'DatasetGroupPollThrottled',
+      'Count',
+      1,
+    );
+  });
+
+  it('skips a poll that meets a 5xx the same way', async () => {
+    // Prepare
+    const sleeps = virtualClock();
+    const addMetric = vi.spyOn(metrics, 'addMetric');
+    personalize
+      .on(DescribeDatasetGroupCommand)
+      .rejectsOnce(
+        new PersonalizeServiceException({
+          name: 'ServiceUnavailableException',
+          message: 'Service unavailable',
+          $fault: 'server',
+          $metadata: { httpStatusCode: 503 },
+        }),
+      )
+      .resolves({
+        datasetGroup: { name: 'acme', datasetGroupArn: arn, status: 'ACTIVE' },
+      });
+
+    // Act
+    const progress = await handler(taskInput(0, 2), lambdaContext);
+
+    // Assess
+    expect(progress).toMatchObject({ outcome: 'ACTIVE', attempt: 2 });
+    expect(sleeps).toEqual([2]);
+    expect(addMetric).toHaveBeenCalledWith(
+      'DatasetGroupPollFailed',
       'Count',
       1,
     );

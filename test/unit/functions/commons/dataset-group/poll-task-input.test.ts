@@ -12,6 +12,13 @@ const valid = {
   attempt: 0,
   elapsedSeconds: 2,
   executionStartTime: '2026-11-25T10:00:00.123Z',
+  retryCount: 0,
+  pollRetry: {
+    intervalSeconds: 15,
+    backoffRate: 1.1,
+    maxDelaySeconds: 300,
+    maxAttempts: 100,
+  },
 };
 
 describe('parseDescribeTaskInput', () => {
@@ -27,6 +34,16 @@ describe('parseDescribeTaskInput', () => {
     ['elapsedSeconds', { elapsedSeconds: '2' }],
     ['executionStartTime', { executionStartTime: 'yesterday' }],
     ['executionStartTime', { executionStartTime: '2026-13-45T99:00:00Z' }],
+    ['retryCount', { retryCount: -1 }],
+    [
+      'pollRetry.intervalSeconds',
+      { pollRetry: { ...valid.pollRetry, intervalSeconds: 0 } },
+    ],
+    [
+      'pollRetry.backoffRate',
+      { pollRetry: { ...valid.pollRetry, backoffRate: 0.5 } },
+    ],
+    ['pollRetry.maxAttempts', { pollRetry: undefined }],
   ])('names %s when it is wrong', (field, change) => {
     // Act
     const parse = () => parseDescribeTaskInput({ ...valid, ...change });
@@ -38,7 +55,7 @@ describe('parseDescribeTaskInput', () => {
 
   it('names every missing field of an empty input', () => {
     expect(() => parseDescribeTaskInput(undefined)).toThrow(
-      /name.*datasetGroupArn.*attempt.*elapsedSeconds.*executionStartTime/,
+      /name.*datasetGroupArn.*attempt.*elapsedSeconds.*executionStartTime.*retryCount.*pollRetry/,
     );
   });
 });
