@@ -13,6 +13,7 @@ import { parseArgs } from 'node:util';
 import { measureColdStart } from './cold-start.ts';
 import {
   type GoalResult,
+  nearTDominance,
   pollingChart,
   pollingGoals,
   pollingTables,
@@ -57,8 +58,16 @@ if (wanted('polling')) {
     `\n(${runs.length} executions simulated in ${Math.round(performance.now() - startedAt)} ms of wall time)`,
   );
   for (const policy of policies) print(`  ${policy.id}: ${policy.description}`);
+  const dominatedNearT = nearTDominance(runs);
+  print(
+    `\nOn the worst latency for creation times from T to 1.1 T: ${
+      dominatedNearT.length === 0
+        ? 'no peer has both lower latency and lower cost at any T'
+        : dominatedNearT.join('; ')
+    }`,
+  );
   goals.push(...pollingGoals(runs));
-  results.polling = { policies, runs };
+  results.polling = { policies, runs, dominatedNearT };
   const chartPath = join(import.meta.dirname, 'polling-chart.svg');
   writeFileSync(chartPath, pollingChart(runs));
   print(`\nChart: ${chartPath}\n`);

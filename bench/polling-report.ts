@@ -1,9 +1,11 @@
-import type { PolicyRun } from './polling/run-policy.ts';
+import {
+  latencyGoalSeconds as latencyBound,
+  minimumCostUsd,
+  minimumPolls,
+} from './polling/lower-bounds.ts';
+import type { PollingRun as PolicyRun } from './run-polling.ts';
 
 export const ourPolicyId = 'this-project';
-
-const latencyBound = (creationSeconds: number) =>
-  Math.max(2, 0.1 * creationSeconds);
 
 const fixed = (value: number | undefined, digits: number) =>
   value === undefined ? '—' : value.toFixed(digits);
@@ -11,20 +13,21 @@ const fixed = (value: number | undefined, digits: number) =>
 /** One text table per creation time T. */
 export const pollingTables = (runs: PolicyRun[]): string => {
   const times = [...new Set(runs.map((run) => run.creationSeconds))];
-  const header = `${'policy'.padEnd(20)}${'latency s'.padStart(11)}${'transitions'.padStart(13)}${'invocations'.padStart(13)}${'GB-s'.padStart(9)}${'Describe'.padStart(10)}${'USD'.padStart(11)}  outcome`;
+  const header = `${'policy'.padEnd(20)}${'latency s'.padStart(11)}${'near T: worst'.padStart(15)}${'mean'.padStart(7)}${'transitions'.padStart(13)}${'invocations'.padStart(13)}${'GB-s'.padStart(9)}${'Describe'.padStart(10)}${'USD'.padStart(11)}  outcome`;
   return times
     .map((creationSeconds) => {
       const rows = runs
         .filter((run) => run.creationSeconds === creationSeconds)
         .map(
           (run) =>
-            `${run.policy.padEnd(20)}${fixed(run.latencySeconds, 1).padStart(11)}${String(run.transitions).padStart(13)}${String(run.invocations).padStart(13)}${run.gbSeconds.toFixed(2).padStart(9)}${String(run.describeCalls).padStart(10)}${run.costUsd.toFixed(6).padStart(11)}  ${
+            `${run.policy.padEnd(20)}${fixed(run.latencySeconds, 1).padStart(11)}${fixed(run.nearT?.worst, 1).padStart(15)}${fixed(run.nearT?.mean, 1).padStart(7)}${String(run.transitions).padStart(13)}${String(run.invocations).padStart(13)}${run.gbSeconds.toFixed(2).padStart(9)}${String(run.describeCalls).padStart(10)}${run.costUsd.toFixed(6).padStart(11)}  ${
               run.status === 'SUCCEEDED'
                 ? 'detected'
                 : `FAILED before T (${run.failure ?? 'unknown'})`
             }`,
         );
-      return [`T = ${creationSeconds} s`, header, ...rows].join('\n');
+      const bound = `  lower bounds for any policy that keeps the latency goal for every creation time: ${minimumPolls(creationSeconds)} polls, $${minimumCostUsd(creationSeconds).toFixed(6)}`;
+      return [`T = ${creationSeconds} s`, header, ...rows, bound].join('\n');
     })
     .join('\n\n');
 };
@@ -56,10 +59,18 @@ export const pollingGoals = (runs: PolicyRun[]): GoalResult[] => {
           peer.latencySeconds < mine.latencySeconds &&
           peer.costUsd < mine.costUsd,
       )
-      .map(
-        (peer) =>
-          `T=${mine.creationSeconds} s: ${peer.policy} (${peer.latencySeconds?.toFixed(1)} s, $${peer.costUsd.toFixed(6)}) vs ours (${mine.latencySeconds?.toFixed(1)} s, $${mine.costUsd.toFixed(6)})`,
-      ),
+      .map((peer) => {
+        const floor = minimumCostUsd(mine.creationSeconds);
+        const why =
+          floor > peer.costUsd
+            ? `unattainable: keeping the latency goal for every creation time costs at least $${floor.toFixed(6)} here`
+            : `attainable in principle: the floor is $${floor.toFixed(6)}`;
+        const near =
+          peer.nearT === undefined
+            ? 'it fails for some creation times up to 1.1 T'
+            : `for creation times from T to 1.1 T its worst latency is ${peer.nearT.worst.toFixed(1)} s, ours ${mine.nearT?.worst.toFixed(1) ?? '—'} s`;
+        return `T=${mine.creationSeconds} s: ${peer.policy} (${peer.latencySeconds?.toFixed(1)} s, $${peer.costUsd.toFixed(6)}) vs ours (${mine.latencySeconds?.toFixed(1)} s, $${mine.costUsd.toFixed(6)}); ${why}; ${near}`;
+      }),
   );
   const expensive = ours.filter(
     (run) => run.creationSeconds <= 120 && run.costUsd > 0.001,
@@ -100,7 +111,7 @@ export const pollingGoals = (runs: PolicyRun[]): GoalResult[] => {
       detail:
         dominated.length === 0
           ? 'no peer dominates'
-          : `${dominated.join('; ')}. A fixed-period loop whose period divides T polls exactly when the group turns ACTIVE, so its latency is ~0 at that T; reaching ~0 latency at every T instead needs more polls than two.`,
+          : `${dominated.join('. ')}. A fixed-period loop whose period divides T polls exactly when the group turns ACTIVE, so its latency is ~0 at that T and a period late just after it.`,
     },
     {
       goal: 'Cost ≤ $0.001 per dataset group for T ≤ 120 s',
@@ -116,10 +127,42 @@ export const pollingGoals = (runs: PolicyRun[]): GoalResult[] => {
       detail:
         chatty.length === 0
           ? `at most ${Math.max(...ours.map((run) => run.describeCalls))}`
-          : `${chatty.map((run) => `T=${run.creationSeconds}: ${run.describeCalls} calls`).join('; ')}. With waits of at most max(2 s, 10% of the time elapsed) — what the latency goal allows — a group that takes 3600 s needs 10 polls to reach 20 s and then ln(3600/20)/ln(1.1) ≈ 55 more: the two goals conflict at T = 3600 s.`,
+          : `${chatty
+              .map(
+                (run) =>
+                  `T=${run.creationSeconds}: ${run.describeCalls} calls, where any schedule that keeps the latency goal for every creation time needs at least ${minimumPolls(run.creationSeconds)}`,
+              )
+              .join(
+                '; ',
+              )}. No gap between polls may exceed max(2 s, 10% of the time elapsed), so reaching 3600 s takes 10 polls to 20 s and ln(3600/20)/ln(1.1) ≈ 55 more: the two goals conflict at T = 3600 s.`,
     },
   ];
 };
+
+/**
+ * The dominance check again, on the worst latency over creation times from
+ * T to 1.1 T instead of at T alone: a policy whose polls happen to fall on
+ * T looks instant there and is a whole period late just after it.
+ */
+export const nearTDominance = (runs: PolicyRun[]): string[] =>
+  runs
+    .filter((mine) => mine.policy === ourPolicyId)
+    .flatMap((mine) =>
+      runs
+        .filter(
+          (peer) =>
+            peer.policy !== ourPolicyId &&
+            peer.creationSeconds === mine.creationSeconds &&
+            peer.nearT !== undefined &&
+            mine.nearT !== undefined &&
+            peer.nearT.worst < mine.nearT.worst &&
+            peer.costUsd < mine.costUsd,
+        )
+        .map(
+          (peer) =>
+            `T=${mine.creationSeconds} s: ${peer.policy} (worst ${peer.nearT?.worst.toFixed(1)} s, $${peer.costUsd.toFixed(6)}) vs ours (worst ${mine.nearT?.worst.toFixed(1)} s, $${mine.costUsd.toFixed(6)})`,
+        ),
+    );
 
 /** Latency against cost, one series per policy, log-log, as SVG. */
 export const pollingChart = (runs: PolicyRun[]): string => {

@@ -1,9 +1,22 @@
 import { useClock } from '#commons/clock.ts';
 import { startLocalStack } from '#local/local-stack.ts';
+import { latencyNear } from './polling/lower-bounds.ts';
 import type { PolicyRun } from './polling/run-policy.ts';
 import { VirtualClock } from './polling/virtual-clock.ts';
 
 export const creationTimes = [10, 30, 60, 120, 300, 900, 3600];
+
+/** Creation times near T are T to this many times T. */
+export const nearFactor = 1.1;
+
+/** A run at T, and the latency for creation times near T. */
+export interface PollingRun extends Omit<PolicyRun, 'pollSeconds'> {
+  /** Worst and mean latency for creation times from T to 1.1 T;
+   * undefined when the policy fails before 1.1 T. */
+  nearT?: { worst: number; mean: number };
+  /** Polls seen by the emulator in the run at T (= describeCalls). */
+  polledAtT: number;
+}
 
 /**
  * Every policy at every creation time T, in virtual time: the emulator's
@@ -11,7 +24,7 @@ export const creationTimes = [10, 30, 60, 120, 300, 900, 3600];
  * one virtual clock, so an hour of polling runs in milliseconds.
  */
 export const runPollingBench = async (): Promise<{
-  runs: PolicyRun[];
+  runs: PollingRun[];
   policies: Array<{ id: string; description: string }>;
 }> => {
   const clock = new VirtualClock();
@@ -36,16 +49,32 @@ export const runPollingBench = async (): Promise<{
       }),
       ...peerPolicies(clock),
     ];
-    const runs: PolicyRun[] = [];
+    const environment = { clock, emulator: stack.emulator, bus: stack.bus };
+    const runs: PollingRun[] = [];
     for (const creationSeconds of creationTimes) {
       for (const policy of policies) {
-        runs.push(
-          await runPolicy(
-            { clock, emulator: stack.emulator, bus: stack.bus },
-            policy,
-            creationSeconds,
-          ),
+        const { pollSeconds, ...atT } = await runPolicy(
+          environment,
+          policy,
+          creationSeconds,
         );
+        // A second run whose group turns ACTIVE after every creation time
+        // near T: its polls are the ones a group near T would meet.
+        const beyond = await runPolicy(
+          environment,
+          policy,
+          creationSeconds * nearFactor + 1,
+        );
+        const nearT = latencyNear(
+          beyond.pollSeconds,
+          creationSeconds,
+          creationSeconds * nearFactor,
+        );
+        runs.push({
+          ...atT,
+          ...(nearT === undefined ? {} : { nearT }),
+          polledAtT: pollSeconds.length,
+        });
       }
     }
     return {

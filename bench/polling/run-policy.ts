@@ -50,6 +50,8 @@ export interface PolicyRun extends Usage {
   latencySeconds?: number;
   failure?: string;
   describeCalls: number;
+  /** When each DescribeDatasetGroup call came, in s after creation. */
+  pollSeconds: number[];
   costUsd: number;
 }
 
@@ -184,6 +186,13 @@ export const runPolicy = async (
     ...(failure === undefined ? {} : { failure }),
     ...usage,
     describeCalls: emulator.stats().calls.DescribeDatasetGroup ?? 0,
+    pollSeconds:
+      group === undefined
+        ? []
+        : emulator
+            .stats()
+            .callTimes('DescribeDatasetGroup')
+            .map((at) => (at - group.creationDateTime.getTime()) / 1000),
     costUsd: costOf(usage),
   };
 };

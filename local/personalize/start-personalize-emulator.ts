@@ -37,6 +37,8 @@ export interface EmulatorStats {
   calls: Record<string, number>;
   /** Injected faults per kind. */
   faults: Record<FaultKind, number>;
+  /** Epoch ms (on the emulator's clock) of each call, per operation. */
+  callTimes(operation: string): number[];
 }
 
 export interface RunningPersonalizeEmulator {
@@ -94,7 +96,7 @@ export const startPersonalizeEmulator = async (
     accountId,
     fateOf: (name) => faults.creationFateFor(name),
   });
-  const calls = new CallCounter();
+  const calls = new CallCounter(clock);
   const timers = new Set<NodeJS.Timeout>();
   const sleep = (ms: number) =>
     new Promise<void>((resolve) => {
@@ -138,7 +140,11 @@ export const startPersonalizeEmulator = async (
       store.setTimings(resolveLifecycleTimings(lifecycle)),
     markHasDatasets: (nameOrArn, hasDatasets) =>
       store.markHasDatasets(nameOrArn, hasDatasets),
-    stats: () => ({ calls: calls.snapshot(), faults: faults.counts() }),
+    stats: () => ({
+      calls: calls.snapshot(),
+      faults: faults.counts(),
+      callTimes: (operation) => calls.timesOf(operation),
+    }),
     resetStats,
     reset() {
       store.clear();
