@@ -3,8 +3,8 @@ import { logMetrics } from '@aws-lambda-powertools/metrics/middleware';
 import { captureLambdaHandler } from '@aws-lambda-powertools/tracer/middleware';
 import middy from '@middy/core';
 import type { Context } from 'aws-lambda';
-import { personalizePollingClient } from '#commons/clients/personalize.ts';
 import { personalizeDatasetGroups } from '#commons/clients/personalize-dataset-groups.ts';
+import { personalizePollingClient } from '#commons/clients/personalize-polling.ts';
 import { clock } from '#commons/clock.ts';
 import {
   creationMetricsOf,
