@@ -19,6 +19,7 @@ import {
 import type { DatasetGroup } from '#commons/dataset-group/dataset-group.ts';
 import {
   decidePollStep,
+  firstWaitToSleep,
   invocationPosition,
 } from '#commons/dataset-group/poll-step.ts';
 import {
@@ -47,7 +48,8 @@ const safetyMarginSeconds = readInvocationSafetyMarginSeconds();
  * group has settled and, if not, where the next wait is spent
  * (poll-step.ts): slept here, in the same invocation; as the task's Retry,
  * by throwing DatasetGroupPendingError; or in the state machine's Wait
- * state, by returning the wait.
+ * state, by returning the wait. Entered straight from the create task
+ * (nothing polled yet), it first sleeps the schedule's first wait.
  */
 const describeDatasetGroup = async (
   event: unknown,
@@ -60,6 +62,14 @@ const describeDatasetGroup = async (
     name: input.name,
     datasetGroupArn: input.datasetGroupArn,
   };
+  const firstWait = firstWaitToSleep(position, {
+    pollRetry: input.pollRetry,
+    retryCount: input.retryCount,
+    wallElapsedSeconds: secondsSince(input.executionStartTime, clock.now()),
+    remainingMs: context.getRemainingTimeInMillis(),
+    safetyMarginSeconds,
+  });
+  if (firstWait > 0) await clock.sleep(firstWait * 1000);
   for (;;) {
     try {
       datasetGroup = await datasetGroups.describe(

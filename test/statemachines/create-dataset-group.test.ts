@@ -99,7 +99,18 @@ describe('create-dataset-group state machine', () => {
       'Dataset Group Created',
     ]);
     expectEventsToHonourTheirContracts(run.events);
-    expect(run.statesEntered).toContain('WaitForDatasetGroup');
+    // Short waits only: from the create task straight to the describe
+    // function, which sleeps them, first wait included; no Wait state.
+    expect(run.statesEntered).toEqual([
+      'HasCorrelationId',
+      'UseExecutionNameAsCorrelationId',
+      'CreateDatasetGroup',
+      'PublishCreationStarted',
+      'IsDatasetGroupSettled',
+      'DescribeDatasetGroup',
+      'IsDatasetGroupSettled',
+      'PublishDatasetGroupCreated',
+    ]);
     expect(run.retriedStates).toEqual([]);
     expect(stack.emulator.datasetGroups()).toMatchObject([
       {

@@ -81,3 +81,30 @@ export const invocationPosition = (input: {
   elapsedSeconds:
     input.elapsedSeconds + secondsOfRetries(input.pollRetry, input.retryCount),
 });
+
+/**
+ * Seconds to sleep before the first poll of an invocation: the state
+ * machine goes straight from the create task to this one (no Wait state,
+ * one transition less), so when nothing has been polled yet the first,
+ * short wait of the schedule is still ahead. It is slept only if it is
+ * shorter than the poll retrier's interval and fits before the timeout;
+ * otherwise the first poll comes early, which costs a poll, never a loop.
+ */
+export const firstWaitToSleep = (
+  position: PollPosition,
+  context: {
+    pollRetry: PollRetry;
+    retryCount: number;
+    wallElapsedSeconds: number;
+    remainingMs: number;
+    safetyMarginSeconds: number;
+  },
+): number => {
+  if (position.attempt !== 0 || context.retryCount !== 0) return 0;
+  const wait = position.elapsedSeconds - context.wallElapsedSeconds;
+  const fits =
+    (wait + context.safetyMarginSeconds) * 1000 < context.remainingMs;
+  return wait > 0 && wait < context.pollRetry.intervalSeconds && fits
+    ? wait
+    : 0;
+};

@@ -14,6 +14,7 @@ import {
 import { defaultPollSchedule } from '#commons/dataset-group/poll-schedule.ts';
 import {
   decidePollStep,
+  firstWaitToSleep,
   invocationPosition,
   type PollStepContext,
 } from '#commons/dataset-group/poll-step.ts';
@@ -107,6 +108,48 @@ describe('decidePollStep', () => {
   });
 });
 
+describe('firstWaitToSleep', () => {
+  const first = {
+    pollRetry,
+    retryCount: 0,
+    wallElapsedSeconds: 0.3,
+    remainingMs: 300_000,
+    safetyMarginSeconds: 10,
+  };
+
+  it('sleeps what is left of the first wait when nothing was polled yet', () => {
+    expect(
+      firstWaitToSleep({ attempt: 0, elapsedSeconds: 2 }, first),
+    ).toBeCloseTo(1.7);
+  });
+
+  it.each([
+    [
+      'after a poll (a Wait state did the wait)',
+      { attempt: 1, elapsedSeconds: 4 },
+      {},
+    ],
+    ['in a retry', { attempt: 0, elapsedSeconds: 2 }, { retryCount: 1 }],
+    [
+      'when the wait is already over',
+      { attempt: 0, elapsedSeconds: 2 },
+      { wallElapsedSeconds: 3 },
+    ],
+    [
+      'when the first wait is the Retry’s to make',
+      { attempt: 0, elapsedSeconds: 20 },
+      {},
+    ],
+    [
+      'when it would end inside the safety margin',
+      { attempt: 0, elapsedSeconds: 2 },
+      { remainingMs: 11_000 },
+    ],
+  ])('sleeps nothing %s', (_, position, change) => {
+    expect(firstWaitToSleep(position, { ...first, ...change })).toBe(0);
+  });
+});
+
 describe('invocationPosition', () => {
   it('is the input’s for the first attempt, and moves on with each retry', () => {
     const input = { attempt: 30, elapsedSeconds: 600, pollRetry };
@@ -150,7 +193,9 @@ const simulatePoll = (activeAt: number, remainingMs = 300_000) => {
     defaultPollSchedule,
   );
   while (progress.outcome === 'IN_PROGRESS') {
-    transitions += 3; // IsDatasetGroupSettled, WaitForDatasetGroup, Describe
+    // IsDatasetGroupSettled, WaitForDatasetGroup, DescribeDatasetGroup; the
+    // first entry skips the Wait state (the function sleeps that wait).
+    transitions += progress.attempt === 0 ? 2 : 3;
     const entry = {
       attempt: progress.attempt,
       elapsedSeconds: progress.elapsedSeconds,
