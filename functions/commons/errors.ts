@@ -13,33 +13,33 @@ export interface FieldIssue {
 
 export abstract class DatasetGroupWorkflowError extends Error {}
 
-/** The request broke a rule of the DatasetGroup constraints. Not retried. */
-export class InvalidDatasetGroupRequestError extends DatasetGroupWorkflowError {
+/** An input that broke rules: the message names each field and rule. */
+abstract class FieldIssuesError extends DatasetGroupWorkflowError {
   readonly issues: FieldIssue[];
-  constructor(issues: FieldIssue[], options?: ErrorOptions) {
+  constructor(what: string, issues: FieldIssue[], options?: ErrorOptions) {
     super(
-      `Invalid dataset group request: ${issues
+      `${what}: ${issues
         .map((issue) => `${issue.field}: ${issue.message}`)
         .join('; ')}`,
       options,
     );
-    this.name = 'InvalidDatasetGroupRequestError';
     this.issues = issues;
   }
 }
 
-/** A trigger received something that is not an EventBridge event. */
-export class InvalidEventEnvelopeError extends DatasetGroupWorkflowError {
-  readonly issues: FieldIssue[];
+/** The request broke a rule of the DatasetGroup constraints. Not retried. */
+export class InvalidDatasetGroupRequestError extends FieldIssuesError {
   constructor(issues: FieldIssue[], options?: ErrorOptions) {
-    super(
-      `Not an EventBridge event: ${issues
-        .map((issue) => `${issue.field}: ${issue.message}`)
-        .join('; ')}`,
-      options,
-    );
+    super('Invalid dataset group request', issues, options);
+    this.name = 'InvalidDatasetGroupRequestError';
+  }
+}
+
+/** A trigger received something that is not an EventBridge event. */
+export class InvalidEventEnvelopeError extends FieldIssuesError {
+  constructor(issues: FieldIssue[], options?: ErrorOptions) {
+    super('Not an EventBridge event', issues, options);
     this.name = 'InvalidEventEnvelopeError';
-    this.issues = issues;
   }
 }
 

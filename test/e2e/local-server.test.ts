@@ -193,7 +193,7 @@ describe('local stack on 127.0.0.1', () => {
     expect(entered).toEqual(
       expect.arrayContaining([
         'CreateDatasetGroup',
-        'WaitForDatasetGroup',
+        'IsDatasetGroupSettled',
         'DescribeDatasetGroup',
         'PublishDatasetGroupCreated',
       ]),

@@ -40,7 +40,7 @@ describe('npm start', () => {
     // Assess
     expect(run.stderr).toBe('');
     expect(run.status).toBe(0);
-    expect(run.stdout).toContain('→ WaitForDatasetGroup');
+    expect(run.stdout).toContain('→ DescribeDatasetGroup');
     expect(run.stdout).toMatch(
       /status ACTIVE \(polls 1–\d+ in one invocation\); settled/,
     );
@@ -69,6 +69,24 @@ describe('npm start', () => {
     expect(event.detail.error.code).toBe('DatasetGroupCreateFailed');
     expect(event.detail.datasetGroup.failureReason).toMatch(/KMS key/);
   });
+
+  it('shows the long waits as the task’s Retry polls, then ends on the deadline (never-active)', () => {
+    // Act
+    const run = start('--scenario', 'never-active');
+
+    // Assess
+    expect(run.status).toBe(1);
+    expect(run.stdout).toMatch(
+      /polls 1–\d+ in one invocation\); next poll in 1\d s/,
+    );
+    expect(run.stdout).toMatch(
+      /↻ DescribeDatasetGroup \(retry 1: the next poll\)/,
+    );
+    expect(run.stdout).toMatch(/the task's Retry polls again in \d+ s/);
+    const event = finalEventOf(run.stdout);
+    expect(event['detail-type']).toBe('Dataset Group Creation Failed');
+    expect(event.detail.error.code).toBe('DatasetGroupCreationTimedOut');
+  }, 60_000);
 
   it('rejects an invalid name within 5 s, naming the field and its rule, and creates nothing', () => {
     // Act

@@ -27,24 +27,28 @@ export const toFieldIssues = (error: z.ZodError): FieldIssue[] =>
     return [{ field: fieldOf(issue.path), message: issue.message }];
   });
 
+/** `input` as `schema` has it, or the error `toError` makes of its issues. */
+export const parseOrThrow = <Output>(
+  schema: z.ZodType<Output>,
+  input: unknown,
+  toError: (issues: FieldIssue[]) => Error,
+): Output => {
+  const result = schema.safeParse(input);
+  if (!result.success) throw toError(toFieldIssues(result.error));
+  return result.data;
+};
+
+const invalidRequest = (issues: FieldIssue[]) =>
+  new InvalidDatasetGroupRequestError(issues);
+
 /** Validated request, or InvalidDatasetGroupRequestError naming each field. */
 export const validateDatasetGroupRequest = (
   input: unknown,
-): DatasetGroupRequest => {
-  const result = datasetGroupRequestSchema.safeParse(input);
-  if (!result.success) {
-    throw new InvalidDatasetGroupRequestError(toFieldIssues(result.error));
-  }
-  return result.data;
-};
+): DatasetGroupRequest =>
+  parseOrThrow(datasetGroupRequestSchema, input, invalidRequest);
 
 /** Validated delete request, or InvalidDatasetGroupRequestError. */
 export const validateDeleteRequest = (
   input: unknown,
-): DatasetGroupDeleteRequest => {
-  const result = datasetGroupDeleteRequestSchema.safeParse(input);
-  if (!result.success) {
-    throw new InvalidDatasetGroupRequestError(toFieldIssues(result.error));
-  }
-  return result.data;
-};
+): DatasetGroupDeleteRequest =>
+  parseOrThrow(datasetGroupDeleteRequestSchema, input, invalidRequest);

@@ -1,5 +1,5 @@
 import * as z from 'zod';
-import { toFieldIssues } from '../dataset-group/validate-request.ts';
+import { parseOrThrow } from '../dataset-group/validate-request.ts';
 import { InvalidEventEnvelopeError } from '../errors.ts';
 
 /**
@@ -25,12 +25,9 @@ export const eventBridgeEnvelopeSchema = z.object({
 export type EventBridgeEnvelope = z.infer<typeof eventBridgeEnvelopeSchema>;
 
 /** The envelope, or InvalidEventEnvelopeError naming each bad field. */
-export const parseEventBridgeEnvelope = (
-  event: unknown,
-): EventBridgeEnvelope => {
-  const result = eventBridgeEnvelopeSchema.safeParse(event);
-  if (!result.success) {
-    throw new InvalidEventEnvelopeError(toFieldIssues(result.error));
-  }
-  return result.data;
-};
+export const parseEventBridgeEnvelope = (event: unknown): EventBridgeEnvelope =>
+  parseOrThrow(
+    eventBridgeEnvelopeSchema,
+    event,
+    (issues) => new InvalidEventEnvelopeError(issues),
+  );

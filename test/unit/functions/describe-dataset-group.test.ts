@@ -275,65 +275,52 @@ describe('describe-dataset-group handler', () => {
     ]);
   });
 
-  it('skips a throttled poll and polls again on schedule', async () => {
-    // Prepare
-    const sleeps = virtualClock();
-    const addMetric = vi.spyOn(metrics, 'addMetric');
-    personalize
-      .on(DescribeDatasetGroupCommand)
-      .rejectsOnce(
-        new PersonalizeServiceException({
-          name: 'ThrottlingException',
-          message: 'Rate exceeded',
-          $fault: 'client',
-          $metadata: { httpStatusCode: 400 },
-        }),
-      )
-      .resolves({
-        datasetGroup: { name: 'acme', datasetGroupArn: arn, status: 'ACTIVE' },
-      });
-
-    // Act
-    const progress = await handler(taskInput(0, 2), lambdaContext);
-
-    // Assess: the first wait, then the throttled poll's.
-    expect(progress).toMatchObject({ outcome: 'ACTIVE', attempt: 2 });
-    expect(sleeps).toEqual([2, 2]);
-    expect(addMetric).toHaveBeenCalledWith(
+  it.each([
+    [
+      'throttled',
+      'ThrottlingException',
+      'client',
+      400,
       'DatasetGroupPollThrottled',
-      'Count',
-      1,
-    );
-  });
-
-  it('skips a poll that meets a 5xx the same way', async () => {
-    // Prepare
-    const sleeps = virtualClock();
-    const addMetric = vi.spyOn(metrics, 'addMetric');
-    personalize
-      .on(DescribeDatasetGroupCommand)
-      .rejectsOnce(
-        new PersonalizeServiceException({
-          name: 'ServiceUnavailableException',
-          message: 'Service unavailable',
-          $fault: 'server',
-          $metadata: { httpStatusCode: 503 },
-        }),
-      )
-      .resolves({
-        datasetGroup: { name: 'acme', datasetGroupArn: arn, status: 'ACTIVE' },
-      });
-
-    // Act
-    const progress = await handler(taskInput(0, 2), lambdaContext);
-
-    // Assess: the first wait, then the failed poll's.
-    expect(progress).toMatchObject({ outcome: 'ACTIVE', attempt: 2 });
-    expect(sleeps).toEqual([2, 2]);
-    expect(addMetric).toHaveBeenCalledWith(
+    ],
+    [
+      'failed (5xx)',
+      'ServiceUnavailableException',
+      'server',
+      503,
       'DatasetGroupPollFailed',
-      'Count',
-      1,
-    );
-  });
+    ],
+  ] as const)(
+    'skips a %s poll and polls again on schedule',
+    async (_, name, fault, httpStatusCode, metric) => {
+      // Prepare
+      const sleeps = virtualClock();
+      const addMetric = vi.spyOn(metrics, 'addMetric');
+      personalize
+        .on(DescribeDatasetGroupCommand)
+        .rejectsOnce(
+          new PersonalizeServiceException({
+            name,
+            message: name,
+            $fault: fault,
+            $metadata: { httpStatusCode },
+          }),
+        )
+        .resolves({
+          datasetGroup: {
+            name: 'acme',
+            datasetGroupArn: arn,
+            status: 'ACTIVE',
+          },
+        });
+
+      // Act
+      const progress = await handler(taskInput(0, 2), lambdaContext);
+
+      // Assess: the first wait, then the skipped poll's.
+      expect(progress).toMatchObject({ outcome: 'ACTIVE', attempt: 2 });
+      expect(sleeps).toEqual([2, 2]);
+      expect(addMetric).toHaveBeenCalledWith(metric, 'Count', 1);
+    },
+  );
 });

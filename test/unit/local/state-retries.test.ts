@@ -5,6 +5,7 @@ import {
   retryIntervalOverrides,
   stateRetries,
 } from '#local/state-retries.ts';
+import type { TaskHandler } from '#local/task-handler.ts';
 
 const failing = (name: string) => {
   const error = new Error(`${name} happened`);
@@ -52,6 +53,19 @@ const definition = {
   },
 } as const;
 
+/** Runs `definition` with `poll` bound to Poll and the tracker's State. */
+const runWith = (tracker: ReturnType<typeof stateRetries>, poll: TaskHandler) =>
+  new StateMachine(definition as never).run(
+    { round: 1 },
+    {
+      overrides: {
+        taskResourceLocalHandlers: { Poll: poll },
+        retryIntervalOverrides: { Poll: 0 },
+      },
+      context: { State: tracker.state as never },
+    },
+  );
+
 describe('stateRetries: $$.State.RetryCount for aws-local-stepfunctions', () => {
   it('counts the retries of a state entry, and starts again at 0 on the next entry', async () => {
     // Prepare: the first entry fails twice (Pending), then once with
@@ -74,16 +88,7 @@ describe('stateRetries: $$.State.RetryCount for aws-local-stepfunctions', () => 
     });
 
     // Act
-    const run = new StateMachine(definition as never).run(
-      { round: 1 },
-      {
-        overrides: {
-          taskResourceLocalHandlers: { Poll: poll },
-          retryIntervalOverrides: { Poll: 0 },
-        },
-        context: { State: tracker.state as never },
-      },
-    );
+    const run = runWith(tracker, poll);
     await run.result;
 
     // Assess
@@ -94,25 +99,19 @@ describe('stateRetries: $$.State.RetryCount for aws-local-stepfunctions', () => 
   it('stops at a retrier’s MaxAttempts: the count starts again for what comes next', async () => {
     // Prepare
     const tracker = stateRetries(definition as never);
+    let attempts = 0;
     const poll = tracker.wrap('Poll', async () => {
+      attempts += 1;
       throw failing('Pending');
     });
 
     // Act
-    const run = new StateMachine(definition as never).run(
-      { round: 1 },
-      {
-        overrides: {
-          taskResourceLocalHandlers: { Poll: poll },
-          retryIntervalOverrides: { Poll: 0 },
-        },
-        context: { State: tracker.state as never },
-      },
-    );
+    const run = runWith(tracker, poll);
 
     // Assess: 1 try + 5 retries, then the first matching retrier (spent)
     // decides: no retry by States.ALL, as the service does.
     await expect(run.result).rejects.toThrow();
+    expect(attempts).toBe(6);
     expect(tracker.state.RetryCount).toBe(0);
   });
 });

@@ -67,7 +67,7 @@ describe('Step Functions endpoint through @aws-sdk/client-sfn', () => {
         lifecycle: { pendingMs: 20, inProgressMs: 40, deleteMs: 10 },
       },
     });
-    stack.emulator.faults.neverActive({ match: 'stuck' });
+    stack.emulator.faults.neverActive({ match: /stuck/ });
     sfn = await startStepFunctionsEndpoint({
       runners: [stack.createWorkflow, stack.deleteWorkflow],
     });
@@ -441,9 +441,9 @@ describe('Step Functions endpoint through @aws-sdk/client-sfn', () => {
       );
       expect(all).toContainEqual(
         expect.objectContaining({
-          type: 'WaitStateEntered',
+          type: 'ChoiceStateEntered',
           stateEnteredEventDetails: expect.objectContaining({
-            name: 'WaitForDatasetGroup',
+            name: 'IsDatasetGroupSettled',
           }),
         }),
       );
