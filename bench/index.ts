@@ -55,7 +55,7 @@ if (wanted('polling')) {
   const { runs, policies } = await runPollingBench();
   print(pollingTables(runs));
   print(
-    `\n(${runs.length} executions simulated in ${Math.round(performance.now() - startedAt)} ms of wall time)`,
+    `\n(${runs.length * 2} executions simulated, one at T and one at 1.1 T + 1 s per row, in ${Math.round(performance.now() - startedAt)} ms of wall time)`,
   );
   for (const policy of policies) print(`  ${policy.id}: ${policy.description}`);
   const dominatedNearT = nearTDominance(runs);
