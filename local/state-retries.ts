@@ -13,7 +13,7 @@ interface Retrier {
  * Errors a Task throws so that its Retry polls again: the create poll's
  * DatasetGroupPendingError. Such a retry is the schedule, not a fault.
  */
-export const pollErrors: readonly string[] = ['DatasetGroupPendingError'];
+const pollErrors: readonly string[] = ['DatasetGroupPendingError'];
 
 export const isPollRetrier = (retrier: { ErrorEquals: string[] }): boolean =>
   retrier.ErrorEquals.some((error) => pollErrors.includes(error));

@@ -14,7 +14,7 @@ export interface FieldIssue {
 export abstract class DatasetGroupWorkflowError extends Error {}
 
 /** An input that broke rules: the message names each field and rule. */
-abstract class FieldIssuesError extends DatasetGroupWorkflowError {
+export abstract class FieldIssuesError extends DatasetGroupWorkflowError {
   readonly issues: FieldIssue[];
   constructor(what: string, issues: FieldIssue[], options?: ErrorOptions) {
     super(

@@ -38,6 +38,13 @@ export interface PollStepContext {
   deadlineSeconds: number;
 }
 
+/** A wait of `waitSeconds` ends before the timeout's safety margin. */
+const fitsBeforeTimeout = (
+  waitSeconds: number,
+  context: { remainingMs: number; safetyMarginSeconds: number },
+): boolean =>
+  (waitSeconds + context.safetyMarginSeconds) * 1000 < context.remainingMs;
+
 export const decidePollStep = (
   progress: Pick<
     CreationProgress,
@@ -48,10 +55,11 @@ export const decidePollStep = (
   if (progress.outcome !== 'IN_PROGRESS') return { action: 'return' };
   const { pollRetry } = context;
   if (progress.waitSeconds < pollRetry.intervalSeconds) {
-    const fits =
-      (progress.waitSeconds + context.safetyMarginSeconds) * 1000 <
-      context.remainingMs;
-    return { action: fits ? 'sleep' : 'return' };
+    return {
+      action: fitsBeforeTimeout(progress.waitSeconds, context)
+        ? 'sleep'
+        : 'return',
+    };
   }
   if (context.slept || context.retryCount >= pollRetry.maxAttempts) {
     return { action: 'return' };
@@ -102,9 +110,9 @@ export const firstWaitToSleep = (
 ): number => {
   if (position.attempt !== 0 || context.retryCount !== 0) return 0;
   const wait = position.elapsedSeconds - context.wallElapsedSeconds;
-  const fits =
-    (wait + context.safetyMarginSeconds) * 1000 < context.remainingMs;
-  return wait > 0 && wait < context.pollRetry.intervalSeconds && fits
+  return wait > 0 &&
+    wait < context.pollRetry.intervalSeconds &&
+    fitsBeforeTimeout(wait, context)
     ? wait
     : 0;
 };

@@ -4,10 +4,7 @@ import { captureLambdaHandler } from '@aws-lambda-powertools/tracer/middleware';
 import middy from '@middy/core';
 import { sfnClient } from '../clients/sfn.ts';
 import { getStringFromEnv } from '../env.ts';
-import {
-  InvalidDatasetGroupRequestError,
-  InvalidEventEnvelopeError,
-} from '../errors.ts';
+import { FieldIssuesError } from '../errors.ts';
 import { logger } from '../powertools/logger.ts';
 import { MetricUnit, metricNames, metrics } from '../powertools/metrics.ts';
 import { tracer } from '../powertools/tracer.ts';
@@ -52,10 +49,8 @@ export const requestedEventHandler = <
       );
       return started;
     } catch (error) {
-      if (
-        error instanceof InvalidDatasetGroupRequestError ||
-        error instanceof InvalidEventEnvelopeError
-      ) {
+      // A bad envelope or a bad detail: either names each field.
+      if (error instanceof FieldIssuesError) {
         logger.error('Rejected request', { issues: error.issues });
         metrics.addMetric(metricNames.requestRejected, MetricUnit.Count, 1);
       }

@@ -12,10 +12,10 @@ export interface StartedFromEvent {
 
 /**
  * Starts a workflow for an EventBridge event: the envelope is checked
- * field by field (InvalidEventEnvelopeError), the detail is validated by `validate` (which
- * throws a typed error naming each field), and the execution is named
- * after the event id, so a second delivery of the same event finds the
- * first execution instead of starting another.
+ * field by field (InvalidEventEnvelopeError), the detail is validated by
+ * `validate` (which throws a typed error naming each field), and the
+ * execution is named after the event id, so a second delivery of the
+ * same event finds the first execution instead of starting another.
  */
 export const startFromEvent = async <
   Request extends { name: string; correlationId?: string | undefined },
