@@ -18,7 +18,7 @@ import {
 } from '#commons/dataset-group/creation-progress.ts';
 import type { DatasetGroupRequest } from '#commons/dataset-group/request-schema.ts';
 import {
-  createTaskInputSchema,
+  parseCreateTaskInput,
   secondsSince,
 } from '#commons/dataset-group/task-inputs.ts';
 import { validateDatasetGroupRequest } from '#commons/dataset-group/validate-request.ts';
@@ -55,7 +55,7 @@ const createDatasetGroup = async (
 };
 
 const createOrAdopt = async (event: unknown): Promise<CreateTaskOutput> => {
-  const input = createTaskInputSchema.parse(event);
+  const input = parseCreateTaskInput(event);
   logger.appendKeys({ correlationId: input.correlationId });
   const request = validateDatasetGroupRequest(input.request);
   const { datasetGroup, alreadyExisted } = await createOrAdoptDatasetGroup(

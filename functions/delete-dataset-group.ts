@@ -13,7 +13,7 @@ import {
 } from '#commons/dataset-group/deletion-progress.ts';
 import { startDatasetGroupDeletion } from '#commons/dataset-group/start-deletion.ts';
 import {
-  deleteTaskInputSchema,
+  parseDeleteTaskInput,
   secondsSince,
 } from '#commons/dataset-group/task-inputs.ts';
 import { validateDeleteRequest } from '#commons/dataset-group/validate-request.ts';
@@ -55,7 +55,7 @@ const deleteDatasetGroup = async (
 };
 
 const startDeletion = async (event: unknown): Promise<DeleteTaskOutput> => {
-  const input = deleteTaskInputSchema.parse(event);
+  const input = parseDeleteTaskInput(event);
   logger.appendKeys({ correlationId: input.correlationId });
   const request = validateDeleteRequest(input.request);
   const { datasetGroup, alreadyDeleting } = await startDatasetGroupDeletion(

@@ -1,4 +1,4 @@
-import type * as z from 'zod';
+import type * as z from 'zod/mini';
 import { type FieldIssue, InvalidDatasetGroupRequestError } from '../errors.ts';
 import {
   type DatasetGroupDeleteRequest,
@@ -9,32 +9,42 @@ import {
   datasetGroupRequestSchema,
 } from './request-schema.ts';
 
-const fieldOf = (path: readonly PropertyKey[]): string =>
+const fieldOf = (path: readonly PropertyKey[], whole: string): string =>
   path.reduce<string>((field, segment) => {
     if (typeof segment === 'number') return `${field}[${segment}]`;
     return field === '' ? String(segment) : `${field}.${String(segment)}`;
-  }, '') || '(request)';
+  }, '') || whole;
 
-/** Flattens zod issues into one `{field, message}` per broken rule. */
-export const toFieldIssues = (error: z.ZodError): FieldIssue[] =>
+/**
+ * Flattens zod issues into one `{field, message}` per broken rule; an
+ * issue of the input as a whole is named `whole`.
+ */
+export const toFieldIssues = (
+  error: z.core.$ZodError,
+  whole = '(request)',
+): FieldIssue[] =>
   error.issues.flatMap((issue) => {
     if (issue.code === 'unrecognized_keys') {
       return issue.keys.map((key) => ({
-        field: fieldOf([...issue.path, key]),
+        field: fieldOf([...issue.path, key], whole),
         message: 'is not a known field',
       }));
     }
-    return [{ field: fieldOf(issue.path), message: issue.message }];
+    return [{ field: fieldOf(issue.path, whole), message: issue.message }];
   });
 
-/** `input` as `schema` has it, or the error `toError` makes of its issues. */
+/**
+ * `input` as `schema` has it, or the error `toError` makes of its issues
+ * (`whole` names the input itself in them).
+ */
 export const parseOrThrow = <Output>(
-  schema: z.ZodType<Output>,
+  schema: z.ZodMiniType<Output>,
   input: unknown,
   toError: (issues: FieldIssue[]) => Error,
+  whole = '(request)',
 ): Output => {
   const result = schema.safeParse(input);
-  if (!result.success) throw toError(toFieldIssues(result.error));
+  if (!result.success) throw toError(toFieldIssues(result.error, whole));
   return result.data;
 };
 

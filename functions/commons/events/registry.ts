@@ -11,7 +11,9 @@ import {
 } from './detail-schemas.ts';
 import { type DetailType, detailTypes } from './detail-types.ts';
 
-export interface EventContract<Schema extends z.ZodType = z.ZodType> {
+export interface EventContract<
+  Schema extends z.core.$ZodType = z.core.$ZodType,
+> {
   detailType: DetailType;
   direction: 'inbound' | 'outbound';
   /** Semantic version of the detail schema. */
@@ -32,7 +34,7 @@ export const kebabCaseOf = (detailType: string): string =>
 export const schemaFileNameOf = (detailType: string, version: string) =>
   `${kebabCaseOf(detailType)}.v${version}.json`;
 
-const contract = <Schema extends z.ZodType>(
+const contract = <Schema extends z.core.$ZodType>(
   detailType: DetailType,
   direction: EventContract['direction'],
   schema: Schema,

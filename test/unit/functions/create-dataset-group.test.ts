@@ -186,7 +186,11 @@ describe('create-dataset-group handler', () => {
     const attempt = handler({ request: { name: 'acme' } }, lambdaContext);
 
     // Assess
-    await expect(attempt).rejects.toMatchObject({ name: 'ZodError' });
+    await expect(attempt).rejects.toMatchObject({
+      name: 'InvalidTaskInputError',
+      message:
+        'Invalid CreateDatasetGroup task input: correlationId must be a non-empty string; executionStartTime must be an ISO-8601 timestamp',
+    });
     expect(personalize).not.toHaveReceivedAnyCommand();
   });
 

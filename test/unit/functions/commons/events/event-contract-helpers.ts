@@ -68,7 +68,7 @@ export const jsonSchemaAccepts = (
 
 /** Validates with the contract's zod schema. */
 export const zodAccepts = (contract: EventContract, detail: unknown): boolean =>
-  contract.schema.safeParse(detail).success;
+  z.safeParse(contract.schema, detail).success;
 
 type PathSegment = string | number;
 

@@ -1,0 +1,55 @@
+import { describe, expect, it } from 'vitest';
+import { InvalidTaskInputError } from '#commons/dataset-group/poll-task-input.ts';
+import {
+  parseCreateTaskInput,
+  parseDeleteTaskInput,
+} from '#commons/dataset-group/task-inputs.ts';
+
+const valid = {
+  request: { name: 'acme', surplus: 'checked later, by the handler' },
+  correlationId: 'order-42',
+  executionStartTime: '2026-11-25T10:00:00.123Z',
+};
+
+describe.each([
+  ['CreateDatasetGroup', parseCreateTaskInput],
+  ['DeleteDatasetGroup', parseDeleteTaskInput],
+])('the %s task input', (task, parse) => {
+  it('passes the raw request through unchecked', () => {
+    expect(parse(valid)).toEqual(valid);
+  });
+
+  it('accepts a start time with an offset', () => {
+    const input = { ...valid, executionStartTime: '2026-11-25T11:00:00+01:00' };
+
+    expect(parse(input)).toEqual(input);
+  });
+
+  it.each([
+    [
+      'an empty correlationId',
+      { ...valid, correlationId: '' },
+      'correlationId must be a non-empty string',
+    ],
+    [
+      'a numeric correlationId',
+      { ...valid, correlationId: 42 },
+      'correlationId must be a non-empty string',
+    ],
+    [
+      'a start time that is not ISO-8601',
+      { ...valid, executionStartTime: 'yesterday' },
+      'executionStartTime must be an ISO-8601 timestamp',
+    ],
+    [
+      'no input at all',
+      undefined,
+      '(input) must be an object (the Parameters of the task)',
+    ],
+  ])('names the field of %s', (_case, input, problem) => {
+    const attempt = () => parse(input);
+
+    expect(attempt).toThrow(InvalidTaskInputError);
+    expect(attempt).toThrow(`Invalid ${task} task input: ${problem}`);
+  });
+});
