@@ -1,6 +1,7 @@
-// esbuild plugins of the Lambda bundles (serverless.yml custom.esbuild
-// .plugins; bench/cold-start.ts builds its bundles through them too).
+// esbuild plugins of the Lambda bundles (esbuild.config.cjs).
+const { existsSync } = require('node:fs');
 const { builtinModules } = require('node:module');
+const { dirname, join } = require('node:path');
 
 const builtins = new Set(builtinModules);
 
@@ -33,4 +34,86 @@ const requireNodeBuiltins = {
   },
 };
 
-module.exports = [requireNodeBuiltins];
+/**
+ * Imports that load far more than their importer uses, each narrowed for
+ * that importer only (matched on its path inside node_modules):
+ * - The X-Ray SDK's AWS SDK v2 patcher requires `semver` for one
+ *   `semver.gte`; the package builds some forty regular expressions as it
+ *   loads.
+ * - cls-hooked (the X-Ray SDK's context store) requires `assert` for
+ *   `assert.ok`; node:assert costs about 4 ms to load.
+ * - Each SDK client's runtime config imports `Sha256` from the
+ *   `@smithy/core/checksum` barrel, whose CRC-32 module loads node:zlib as
+ *   it is initialised. The client gets the same Sha256Node class.
+ * The stand-ins are in infra/shims; test/infra/esbuild-plugins.test.ts
+ * checks that every rule still matches the dependencies it was written
+ * for, and that the stand-ins behave as the originals do.
+ */
+const narrowedImports = [
+  {
+    name: 'semver for the X-Ray SDK v2 patcher',
+    path: 'semver',
+    importer:
+      /[\\/]aws-xray-sdk-core[\\/]dist[\\/]lib[\\/]patchers[\\/]aws_p\.js$/,
+    resolve: () => ({ path: join(__dirname, 'shims/semver-gte.cjs') }),
+  },
+  {
+    name: 'assert for cls-hooked',
+    path: 'assert',
+    importer: /[\\/]cls-hooked[\\/]context\.js$/,
+    resolve: () => ({ path: join(__dirname, 'shims/assert-ok.cjs') }),
+  },
+  {
+    name: 'Sha256 for the SDK clients',
+    path: '@smithy/core/checksum',
+    importer:
+      /[\\/]@aws-sdk[\\/]client-[a-z0-9-]+[\\/]dist-es[\\/]runtimeConfig\.shared\.js$/,
+    resolve: async (build, args) => {
+      const barrel = await build.resolve(args.path, {
+        kind: args.kind,
+        resolveDir: args.resolveDir,
+        pluginData: { narrowed: true },
+      });
+      const sha256 = join(dirname(barrel.path), 'sha256', 'Sha256Node.js');
+      if (barrel.errors.length > 0 || !existsSync(sha256)) return undefined;
+      return {
+        path: sha256,
+        namespace: 'narrowed-import',
+        pluginData: {
+          contents: `export { Sha256Node as Sha256 } from ${JSON.stringify(sha256)};`,
+        },
+      };
+    },
+  },
+];
+
+/** Narrowed imports met by the builds of this process, by rule name. */
+const narrowedImportsMet = new Set();
+
+const narrowImports = {
+  name: 'narrow-imports',
+  setup(build) {
+    for (const rule of narrowedImports) {
+      const exact = new RegExp(
+        `^${rule.path.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&')}$`,
+      );
+      build.onResolve({ filter: exact }, async (args) => {
+        if (args.pluginData?.narrowed || !rule.importer.test(args.importer)) {
+          return undefined;
+        }
+        const result = await rule.resolve(build, args);
+        if (result !== undefined) narrowedImportsMet.add(rule.name);
+        return result;
+      });
+    }
+    build.onLoad({ filter: /.*/, namespace: 'narrowed-import' }, (args) => ({
+      contents: args.pluginData.contents,
+      resolveDir: dirname(args.path),
+      loader: 'js',
+    }));
+  },
+};
+
+module.exports = [narrowImports, requireNodeBuiltins];
+module.exports.narrowedImports = narrowedImports;
+module.exports.narrowedImportsMet = narrowedImportsMet;
