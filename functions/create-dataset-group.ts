@@ -18,6 +18,7 @@ import {
 } from '#commons/dataset-group/creation-progress.ts';
 import type { DatasetGroupRequest } from '#commons/dataset-group/request-schema.ts';
 import {
+  correlationIdOf,
   parseCreateTaskInput,
   secondsSince,
 } from '#commons/dataset-group/task-inputs.ts';
@@ -56,7 +57,8 @@ const createDatasetGroup = async (
 
 const createOrAdopt = async (event: unknown): Promise<CreateTaskOutput> => {
   const input = parseCreateTaskInput(event);
-  logger.appendKeys({ correlationId: input.correlationId });
+  const correlationId = correlationIdOf(input.request, input.executionName);
+  logger.appendKeys({ correlationId });
   const request = validateDatasetGroupRequest(input.request);
   const { datasetGroup, alreadyExisted } = await createOrAdoptDatasetGroup(
     request,
@@ -76,7 +78,7 @@ const createOrAdopt = async (event: unknown): Promise<CreateTaskOutput> => {
   recordMetrics(creationMetricsOf(progress));
   return {
     request,
-    correlationId: input.correlationId,
+    correlationId,
     alreadyExisted,
     progress,
   };

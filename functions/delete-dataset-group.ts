@@ -13,6 +13,7 @@ import {
 } from '#commons/dataset-group/deletion-progress.ts';
 import { startDatasetGroupDeletion } from '#commons/dataset-group/start-deletion.ts';
 import {
+  correlationIdOf,
   parseDeleteTaskInput,
   secondsSince,
 } from '#commons/dataset-group/task-inputs.ts';
@@ -56,7 +57,8 @@ const deleteDatasetGroup = async (
 
 const startDeletion = async (event: unknown): Promise<DeleteTaskOutput> => {
   const input = parseDeleteTaskInput(event);
-  logger.appendKeys({ correlationId: input.correlationId });
+  const correlationId = correlationIdOf(input.request, input.executionName);
+  logger.appendKeys({ correlationId });
   const request = validateDeleteRequest(input.request);
   const { datasetGroup, alreadyDeleting } = await startDatasetGroupDeletion(
     request,
@@ -75,7 +77,7 @@ const startDeletion = async (event: unknown): Promise<DeleteTaskOutput> => {
   );
   return {
     request,
-    correlationId: input.correlationId,
+    correlationId,
     alreadyDeleting,
     progress,
   };

@@ -163,7 +163,7 @@ describe('the Lambda bundles, traced, against the local Personalize', () => {
           name: 'bundled-acme',
           tags: [{ tagKey: 'team', tagValue: 'ml' }],
         },
-        correlationId: 'bundle-test',
+        executionName: 'bundle-test',
         executionStartTime: new Date().toISOString(),
       },
       lambdaEnvironment('createDatasetGroup'),

@@ -102,8 +102,7 @@ describe('create-dataset-group state machine', () => {
     // Short waits only: from the create task straight to the describe
     // function, which sleeps them, first wait included; no Wait state.
     expect(run.statesEntered).toEqual([
-      'HasCorrelationId',
-      'UseExecutionNameAsCorrelationId',
+      'ShapeState',
       'CreateDatasetGroup',
       'PublishCreationStarted',
       'IsDatasetGroupSettled',
@@ -357,6 +356,47 @@ describe('create-dataset-group state machine', () => {
     expect(stack.emulator.stats().calls.CreateDatasetGroup).toBe(0);
     expect(stack.emulator.datasetGroups()).toEqual([]);
   });
+
+  it.each([
+    [
+      'the correlationId of the request',
+      { name: 'bad name!', correlationId: 'order-7' },
+      'rejected-with-id',
+      'order-7',
+    ],
+    [
+      'the execution name, for a request without one',
+      { name: 'bad name!' },
+      'rejected-without-id',
+      'rejected-without-id',
+    ],
+    [
+      'the execution name, for an input that is not an object',
+      'acme',
+      'rejected-not-an-object',
+      'rejected-not-an-object',
+    ],
+  ])(
+    'reports a rejected request under %s',
+    async (_case, input, executionName, correlationId) => {
+      // Act
+      const run = await runExecution(stack, input, executionName);
+
+      // Assess
+      const failed = onlyTerminalEvent(run.terminal);
+      expect(failed['detail-type']).toBe('Dataset Group Creation Failed');
+      expect(failed.detail).toMatchObject({ correlationId, request: input });
+      expectEventsToHonourTheirContracts(run.events);
+      expect(run.statesEntered.slice(0, 4)).toEqual([
+        'ShapeState',
+        'CreateDatasetGroup',
+        'HasRequestCorrelationId',
+        correlationId === 'order-7'
+          ? 'UseRequestCorrelationId'
+          : 'UseExecutionNameAsCorrelationId',
+      ]);
+    },
+  );
 
   it('retries a PutEvents call that reports FailedEntryCount > 0', async () => {
     // Prepare

@@ -2,18 +2,19 @@ import * as z from 'zod/mini';
 import { InvalidTaskInputError } from './poll-task-input.ts';
 import { parseOrThrow } from './validate-request.ts';
 
+const nonEmptyString = 'must be a non-empty string';
+
 /**
  * Inputs the state machine passes to its Lambda tasks (Parameters blocks of
  * statemachines/create-dataset-group.asl.json). They come from the
  * definition, not from users: a mismatch is a wiring bug.
  */
-const nonEmptyString = 'must be a non-empty string';
-
 export const createTaskInputSchema = z.object(
   {
     /** The raw execution input; validated by the handler. */
     request: z.unknown(),
-    correlationId: z
+    /** `$$.Execution.Name`: the correlation id of a request with none. */
+    executionName: z
       .string({ error: nonEmptyString })
       .check(z.minLength(1, { error: nonEmptyString })),
     executionStartTime: z.iso.datetime({
@@ -50,5 +51,22 @@ export const parseCreateTaskInput = parseTaskInput('CreateDatasetGroup');
 /** The DeleteDatasetGroup task input, or InvalidTaskInputError. */
 export const parseDeleteTaskInput: (event: unknown) => DeleteTaskInput =
   parseTaskInput('DeleteDatasetGroup');
+
+/**
+ * The correlation id of a run: the request's when it has a string one
+ * (valid or not: a request rejected for it still reports it), or else
+ * the execution name. The state machines' HasRequestCorrelationId, on the
+ * path where this task failed, picks it the same way.
+ */
+export const correlationIdOf = (
+  request: unknown,
+  executionName: string,
+): string => {
+  const given =
+    typeof request === 'object' && request !== null && !Array.isArray(request)
+      ? (request as { correlationId?: unknown }).correlationId
+      : undefined;
+  return typeof given === 'string' ? given : executionName;
+};
 
 export { secondsSince } from './poll-task-input.ts';

@@ -17,7 +17,7 @@ import { lambdaContext } from '#test/helpers/lambda-context.ts';
 const arn = 'arn:aws:personalize:us-east-1:123456789012:dataset-group/acme';
 const taskInput = (request: unknown) => ({
   request,
-  correlationId: 'corr-1',
+  executionName: 'execution-1',
   executionStartTime: new Date().toISOString(),
 });
 const serviceError = (name: string, status: number) =>
@@ -57,7 +57,7 @@ describe('create-dataset-group handler', () => {
       personalize.commandCalls(CreateDatasetGroupCommand)[0]?.args[0].input,
     ).not.toHaveProperty('correlationId');
     expect(output).toMatchObject({
-      correlationId: 'corr-1',
+      correlationId: 'c',
       alreadyExisted: false,
       progress: {
         outcome: 'IN_PROGRESS',
@@ -113,6 +113,7 @@ describe('create-dataset-group handler', () => {
 
     // Assess
     expect(output).toMatchObject({
+      correlationId: 'execution-1',
       alreadyExisted: true,
       progress: {
         outcome: 'ACTIVE',
@@ -189,7 +190,7 @@ describe('create-dataset-group handler', () => {
     await expect(attempt).rejects.toMatchObject({
       name: 'InvalidTaskInputError',
       message:
-        'Invalid CreateDatasetGroup task input: correlationId must be a non-empty string; executionStartTime must be an ISO-8601 timestamp',
+        'Invalid CreateDatasetGroup task input: executionName must be a non-empty string; executionStartTime must be an ISO-8601 timestamp',
     });
     expect(personalize).not.toHaveReceivedAnyCommand();
   });

@@ -1,13 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import { InvalidTaskInputError } from '#commons/dataset-group/poll-task-input.ts';
 import {
+  correlationIdOf,
   parseCreateTaskInput,
   parseDeleteTaskInput,
 } from '#commons/dataset-group/task-inputs.ts';
 
 const valid = {
   request: { name: 'acme', surplus: 'checked later, by the handler' },
-  correlationId: 'order-42',
+  executionName: 'order-42',
   executionStartTime: '2026-11-25T10:00:00.123Z',
 };
 
@@ -27,14 +28,14 @@ describe.each([
 
   it.each([
     [
-      'an empty correlationId',
-      { ...valid, correlationId: '' },
-      'correlationId must be a non-empty string',
+      'an empty executionName',
+      { ...valid, executionName: '' },
+      'executionName must be a non-empty string',
     ],
     [
-      'a numeric correlationId',
-      { ...valid, correlationId: 42 },
-      'correlationId must be a non-empty string',
+      'a numeric executionName',
+      { ...valid, executionName: 42 },
+      'executionName must be a non-empty string',
     ],
     [
       'a start time that is not ISO-8601',
@@ -51,5 +52,23 @@ describe.each([
 
     expect(attempt).toThrow(InvalidTaskInputError);
     expect(attempt).toThrow(`Invalid ${task} task input: ${problem}`);
+  });
+});
+
+describe('correlationIdOf', () => {
+  it.each([
+    [
+      'the request has a correlationId',
+      { correlationId: 'order-42' },
+      'order-42',
+    ],
+    ['it is a string, even an invalid one', { correlationId: '' }, ''],
+    ['the request has none', { name: 'acme' }, 'execution-7'],
+    ['it is not a string', { correlationId: 42 }, 'execution-7'],
+    ['the request is an array', [{ correlationId: 'order-42' }], 'execution-7'],
+    ['the request is a string', 'order-42', 'execution-7'],
+    ['the request is null', null, 'execution-7'],
+  ])('picks the right one when %s', (_case, request, expected) => {
+    expect(correlationIdOf(request, 'execution-7')).toBe(expected);
   });
 });
