@@ -9,7 +9,6 @@ import { createOrAdoptDatasetGroup } from '#commons/dataset-group/create-or-adop
 import {
   adoptedMetric,
   createFailureMetricsOf,
-  creationMetricsOf,
   creationRequestedMetric,
 } from '#commons/dataset-group/creation-metrics.ts';
 import {
@@ -41,7 +40,9 @@ export interface CreateTaskOutput {
 /**
  * Task `CreateDatasetGroup`: validates the request, creates the dataset
  * group or adopts an identical existing one, and returns the first poll
- * decision. Throws typed errors; the state machine's Retry/Catch decide.
+ * decision. The group's outcome metrics are the describe task's: every
+ * execution polls at least once, an adopted ACTIVE group included.
+ * Throws typed errors; the state machine's Retry/Catch decide.
  */
 const createDatasetGroup = async (
   event: unknown,
@@ -75,7 +76,6 @@ const createOrAdopt = async (event: unknown): Promise<CreateTaskOutput> => {
     pollSchedule,
   );
   if (alreadyExisted) recordMetrics([adoptedMetric]);
-  recordMetrics(creationMetricsOf(progress));
   return {
     request,
     correlationId,

@@ -148,6 +148,23 @@ describe('firstWaitToSleep', () => {
   ])('sleeps nothing %s', (_, position, change) => {
     expect(firstWaitToSleep(position, { ...first, ...change })).toBe(0);
   });
+
+  it('sleeps nothing for a group the create task found ACTIVE (adopted)', () => {
+    const adopted = decideCreationProgress(
+      {
+        name: 'acme',
+        datasetGroupArn:
+          'arn:aws:personalize:us-east-1:123456789012:dataset-group/acme',
+        status: datasetGroupStatus.active,
+      },
+      { attempt: 0, elapsedSeconds: 0 },
+      0.1,
+      defaultPollSchedule,
+    );
+
+    expect(adopted.outcome).toBe('ACTIVE');
+    expect(firstWaitToSleep(adopted, first)).toBe(0);
+  });
 });
 
 describe('invocationPosition', () => {
