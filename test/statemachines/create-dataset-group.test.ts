@@ -60,6 +60,16 @@ describe('create-dataset-group state machine', () => {
     }
   };
 
+  /** The states of a run that settles in one describe invocation. */
+  const onePollRun = [
+    'ShapeState',
+    'CreateDatasetGroup',
+    'PublishCreationStarted',
+    'DescribeDatasetGroup',
+    'IsDatasetGroupSettled',
+    'PublishDatasetGroupCreated',
+  ];
+
   const onlyTerminalEvent = (
     terminal: BusEvent[],
   ): BusEvent & { detail: Record<string, unknown> } => {
@@ -101,14 +111,7 @@ describe('create-dataset-group state machine', () => {
     expectEventsToHonourTheirContracts(run.events);
     // Short waits only: from the create task straight to the describe
     // function, which sleeps them, first wait included; no Wait state.
-    expect(run.statesEntered).toEqual([
-      'ShapeState',
-      'CreateDatasetGroup',
-      'PublishCreationStarted',
-      'DescribeDatasetGroup',
-      'IsDatasetGroupSettled',
-      'PublishDatasetGroupCreated',
-    ]);
+    expect(run.statesEntered).toEqual(onePollRun);
     expect(run.retriedStates).toEqual([]);
     expect(stack.emulator.datasetGroups()).toMatchObject([
       {
@@ -154,14 +157,7 @@ describe('create-dataset-group state machine', () => {
     expect(stack.emulator.datasetGroups()).toHaveLength(1);
     // The ACTIVE group is polled once, at once, to confirm it (the other
     // Describe compares its configuration with the request's).
-    expect(second.statesEntered).toEqual([
-      'ShapeState',
-      'CreateDatasetGroup',
-      'PublishCreationStarted',
-      'DescribeDatasetGroup',
-      'IsDatasetGroupSettled',
-      'PublishDatasetGroupCreated',
-    ]);
+    expect(second.statesEntered).toEqual(onePollRun);
     expect(stack.emulator.stats().calls).toMatchObject({
       CreateDatasetGroup: 1,
       DescribeDatasetGroup: 2,
