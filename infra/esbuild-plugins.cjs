@@ -45,10 +45,24 @@ const requireNodeBuiltins = {
  * - Each SDK client's runtime config imports `Sha256` from the
  *   `@smithy/core/checksum` barrel, whose CRC-32 module loads node:zlib as
  *   it is initialised. The client gets the same Sha256Node class.
+ * - The SDK's HTTP protocol imports the event-stream codec (15 KiB) for
+ *   operations that stream; none of those the functions call does. The
+ *   stand-in fails the import with a message that says so.
+ * - The X-Ray SDK's middleware starts on the centralised sampler (12 KiB
+ *   with its pollers); in Lambda the SDK swaps it for the local sampler as
+ *   it loads, so the bundles get the local sampler from the start.
+ * Every byte of a bundle costs cold start, used or not: parsing the
+ * describe bundle's 304 KiB takes about 20 ms of its 75.
  * The stand-ins are in infra/shims; test/infra/esbuild-plugins.test.ts
  * checks that every rule still matches the dependencies it was written
  * for, and that the stand-ins behave as the originals do.
  */
+/** Loaded only by an operation that streams: none of ours. */
+const eventStreamsStandIn = `throw new Error(
+  'Event streams are not bundled in this function (infra/esbuild-plugins.cjs): ' +
+    'none of the operations it calls streams. Bundle @smithy/core/event-streams to call one.',
+);`;
+
 const narrowedImports = [
   {
     name: 'semver for the X-Ray SDK v2 patcher',
@@ -84,6 +98,29 @@ const narrowedImports = [
         },
       };
     },
+  },
+  {
+    name: 'event streams for the SDK protocol',
+    path: '@smithy/core/event-streams',
+    importer:
+      /[\\/]@smithy[\\/]core[\\/]dist-es[\\/]submodules[\\/]protocols[\\/]HttpProtocol\.js$/,
+    resolve: () => ({
+      path: 'event-streams',
+      namespace: 'narrowed-import',
+      pluginData: { contents: eventStreamsStandIn },
+    }),
+  },
+  {
+    name: 'the local sampler for the X-Ray middleware',
+    path: './sampling/default_sampler',
+    importer:
+      /[\\/]aws-xray-sdk-core[\\/]dist[\\/]lib[\\/]middleware[\\/]mw_utils\.js$/,
+    resolve: (build, args) =>
+      build.resolve('./sampling/local_sampler', {
+        kind: args.kind,
+        resolveDir: args.resolveDir,
+        pluginData: { narrowed: true },
+      }),
   },
 ];
 

@@ -182,4 +182,28 @@ describe('the narrowed imports of the Lambda bundles', () => {
       }),
     );
   });
+
+  it('the event-stream stand-in fails the import, saying why', async () => {
+    const outfile = join(work, 'event-streams.mjs');
+    await build({
+      ...esbuildOptions,
+      absWorkingDir: repositoryRoot,
+      stdin: {
+        contents: `import { AwsJson1_1Protocol } from '@aws-sdk/core/protocols';
+          export const loadEventStreams = () =>
+            new AwsJson1_1Protocol({ defaultNamespace: 'test', errorTypeRegistries: [], serviceTarget: 'Test' })
+              .loadEventStreamCapability();`,
+        resolveDir: repositoryRoot,
+        loader: 'ts',
+      },
+      outfile,
+      logLevel: 'silent',
+    });
+
+    const { loadEventStreams } = await import(pathToFileURL(outfile).href);
+
+    await expect(loadEventStreams()).rejects.toThrow(
+      /Event streams are not bundled in this function/,
+    );
+  });
 });
