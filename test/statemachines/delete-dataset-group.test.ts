@@ -20,6 +20,7 @@ import {
  * local Personalize emulator.
  */
 describe('delete-dataset-group state machine', () => {
+  const lifecycle = { pendingMs: 20, inProgressMs: 40, deleteMs: 30 };
   let stack: LocalStack;
   let personalize: PersonalizeClient;
 
@@ -27,9 +28,7 @@ describe('delete-dataset-group state machine', () => {
     stack = await startLocalStack({
       waitMs: 2,
       retryMs: 1,
-      emulator: {
-        lifecycle: { pendingMs: 20, inProgressMs: 40, deleteMs: 30 },
-      },
+      emulator: { lifecycle },
     });
     personalize = new PersonalizeClient({
       endpoint: stack.emulator.endpoint,
@@ -110,6 +109,31 @@ describe('delete-dataset-group state machine', () => {
       ),
     ).rejects.toBeInstanceOf(ResourceNotFoundException);
     expect(stack.emulator.datasetGroups()).toEqual([]);
+  });
+
+  it('polls a deletion several times an invocation, sleeping the short waits', async () => {
+    // Prepare
+    await createGroup('slow-to-go');
+    stack.emulator.setLifecycle({ ...lifecycle, deleteMs: 100 });
+    stack.emulator.resetStats();
+
+    try {
+      // Act
+      const run = await deleteGroup({ name: 'slow-to-go' });
+
+      // Assess
+      expect(run.outcome).toMatchObject({ status: 'SUCCEEDED' });
+      const invocations = run.statesEntered.filter(
+        (state) => state === 'DescribeDatasetGroupDeletion',
+      ).length;
+      const polls = stack.emulator.stats().calls.DescribeDatasetGroup ?? 0;
+      // Deleted after about 100 ms, which the local stack's 2 ms waits
+      // make about a minute of schedule: many polls, few invocations.
+      expect(polls).toBeGreaterThan(3);
+      expect(invocations).toBeLessThan(polls / 2);
+    } finally {
+      stack.emulator.setLifecycle(lifecycle);
+    }
   });
 
   it('joins a deletion already underway instead of deleting twice', async () => {

@@ -17,6 +17,8 @@ import {
   firstWaitToSleep,
   invocationPosition,
   type PollStepContext,
+  sleepIsCheaperBelowSeconds,
+  sleepsInInvocation,
 } from '#commons/dataset-group/poll-step.ts';
 import { datasetGroupStatus } from '#commons/dataset-group/status.ts';
 
@@ -319,5 +321,35 @@ describe('the creation poll, end to end in virtual time', () => {
     );
     expect(stuck.seenAt).toBeLessThan(defaultPollSchedule.deadlineSeconds + 1);
     expect(stuck.polls).toBeLessThan(100);
+  });
+});
+
+describe('sleepsInInvocation', () => {
+  const roomy = { remainingMs: 300_000, safetyMarginSeconds: 10 };
+
+  it('sleeps a short wait while the group is still being deleted', () => {
+    expect(
+      sleepsInInvocation({ outcome: 'IN_PROGRESS', waitSeconds: 2 }, roomy),
+    ).toBe(true);
+  });
+
+  it.each([
+    [
+      'once the deletion has settled',
+      { outcome: 'DELETED', waitSeconds: 0 },
+      roomy,
+    ],
+    [
+      'a wait the Wait state makes cheaper',
+      { outcome: 'IN_PROGRESS', waitSeconds: sleepIsCheaperBelowSeconds },
+      roomy,
+    ],
+    [
+      'a wait that would end inside the safety margin',
+      { outcome: 'IN_PROGRESS', waitSeconds: 2 },
+      { remainingMs: 11_000, safetyMarginSeconds: 10 },
+    ],
+  ])('returns %s', (_case, progress, context) => {
+    expect(sleepsInInvocation(progress, context)).toBe(false);
   });
 });
