@@ -34,6 +34,12 @@ const requireNodeBuiltins = {
   },
 };
 
+/** Loaded only by an operation that streams: none of ours. */
+const eventStreamsStandIn = `throw new Error(
+  'Event streams are not bundled in this function (infra/esbuild-plugins.cjs): ' +
+    'none of the operations it calls streams. Bundle @smithy/core/event-streams to call one.',
+);`;
+
 /**
  * Imports that load far more than their importer uses, each narrowed for
  * that importer only (matched on its path inside node_modules):
@@ -53,16 +59,11 @@ const requireNodeBuiltins = {
  *   it loads, so the bundles get the local sampler from the start.
  * Every byte of a bundle costs cold start, used or not: parsing 300 KiB
  * of minified code takes about 20 ms on a 2-core machine.
- * The stand-ins are in infra/shims; test/infra/esbuild-plugins.test.ts
- * checks that every rule still matches the dependencies it was written
- * for, and that the stand-ins behave as the originals do.
+ * The stand-ins are in infra/shims, or above when they are a line or two;
+ * test/infra/esbuild-plugins.test.ts checks that every rule still matches
+ * the dependencies it was written for, and that the stand-ins behave as
+ * the originals do.
  */
-/** Loaded only by an operation that streams: none of ours. */
-const eventStreamsStandIn = `throw new Error(
-  'Event streams are not bundled in this function (infra/esbuild-plugins.cjs): ' +
-    'none of the operations it calls streams. Bundle @smithy/core/event-streams to call one.',
-);`;
-
 const narrowedImports = [
   {
     name: 'semver for the X-Ray SDK v2 patcher',

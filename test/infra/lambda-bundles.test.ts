@@ -1,6 +1,6 @@
 import { spawn } from 'node:child_process';
 import { createSocket, type Socket } from 'node:dgram';
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
@@ -55,6 +55,14 @@ const invokeBundle = (
   });
 };
 
+/** The retrier the create state machine passes its describe task. */
+const { pollRetry } = JSON.parse(
+  readFileSync(
+    join(repositoryRoot, 'statemachines/create-dataset-group.asl.json'),
+    'utf8',
+  ),
+).States.DescribeDatasetGroup.Parameters;
+
 /** The DescribeDatasetGroup task input of a first poll, at once. */
 const describeTaskInput = (name: string, datasetGroupArn?: string) => ({
   name,
@@ -63,12 +71,7 @@ const describeTaskInput = (name: string, datasetGroupArn?: string) => ({
   elapsedSeconds: 0,
   executionStartTime: new Date().toISOString(),
   retryCount: 0,
-  pollRetry: {
-    intervalSeconds: 15,
-    backoffRate: 1.1,
-    maxDelaySeconds: 300,
-    maxAttempts: 100,
-  },
+  pollRetry,
 });
 
 interface XRayDocument {

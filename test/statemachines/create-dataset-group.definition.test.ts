@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import aslValidator from 'asl-validator';
 import { describe, expect, it } from 'vitest';
+import { sleepIsCheaperBelowSeconds } from '#commons/dataset-group/poll-step.ts';
 import {
   createDatasetGroupDefinitionPath,
   loadStateMachineDefinition,
@@ -111,6 +112,9 @@ describe('create-dataset-group.asl.json', () => {
         .slice(1)
         .flatMap((retrier) => retrier.ErrorEquals),
     ).not.toContain('DatasetGroupPendingError');
+    // Both pollers sleep the waits below the same break-even: the
+    // deletion poller reads it from the code, this one from its retrier.
+    expect(pollRetrier?.IntervalSeconds).toBe(sleepIsCheaperBelowSeconds);
   });
 
   it('retries every putEvents task on EventBridge.FailedEntry', () => {

@@ -5,11 +5,11 @@ import { parseOrThrow } from './validate-request.ts';
 const nonEmptyString = 'must be a non-empty string';
 
 /**
- * Inputs the state machine passes to its Lambda tasks (Parameters blocks of
- * statemachines/create-dataset-group.asl.json). They come from the
- * definition, not from users: a mismatch is a wiring bug.
+ * The input both state machines pass to their first task, CreateDatasetGroup
+ * or DeleteDatasetGroup (the Parameters blocks of statemachines/*.asl.json).
+ * It comes from the definition, not from users: a mismatch is a wiring bug.
  */
-export const createTaskInputSchema = z.object(
+const taskInputSchema = z.object(
   {
     /** The raw execution input; validated by the handler. */
     request: z.unknown(),
@@ -24,17 +24,13 @@ export const createTaskInputSchema = z.object(
   },
   { error: 'must be an object (the Parameters of the task)' },
 );
-export type CreateTaskInput = z.infer<typeof createTaskInputSchema>;
-
-/** Input of the DeleteDatasetGroup task (delete-dataset-group.asl.json). */
-export const deleteTaskInputSchema = createTaskInputSchema;
-export type DeleteTaskInput = z.infer<typeof deleteTaskInputSchema>;
+type TaskInput = z.infer<typeof taskInputSchema>;
 
 const parseTaskInput =
   (task: string) =>
-  (event: unknown): CreateTaskInput =>
+  (event: unknown): TaskInput =>
     parseOrThrow(
-      createTaskInputSchema,
+      taskInputSchema,
       event,
       (issues) =>
         new InvalidTaskInputError(
@@ -49,8 +45,7 @@ const parseTaskInput =
 export const parseCreateTaskInput = parseTaskInput('CreateDatasetGroup');
 
 /** The DeleteDatasetGroup task input, or InvalidTaskInputError. */
-export const parseDeleteTaskInput: (event: unknown) => DeleteTaskInput =
-  parseTaskInput('DeleteDatasetGroup');
+export const parseDeleteTaskInput = parseTaskInput('DeleteDatasetGroup');
 
 /**
  * The correlation id of a run: the request's when it has a string one

@@ -1,18 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { InvalidEventEnvelopeError } from '#commons/errors.ts';
 import { parseEventBridgeEnvelope } from '#commons/events/eventbridge-envelope.ts';
+import { getTestEvent } from './event-contract-helpers.ts';
 
-const envelope = {
-  version: '0',
-  id: '6a7e8feb-b491-4cf7-a9f1-bf3703467718',
-  'detail-type': 'Dataset Group Create Requested',
-  source: 'personalize.dataset-groups',
-  account: '123456789012',
-  time: '2026-11-25T10:00:00Z',
-  region: 'us-east-1',
-  resources: [],
-  detail: { name: 'acme' },
-};
+const envelope = getTestEvent(
+  'com.example.tenant-onboarding/dataset-group-create-requested.json',
+);
 
 const issuesOf = (event: unknown) => {
   try {
