@@ -6,7 +6,7 @@ export default defineConfig({
     setupFiles: ['test/setup-environment.ts'],
     testTimeout: 20_000,
     coverage: {
-      include: ['functions/**/*.ts', 'local/**/*.ts'],
+      include: ['functions/**/*.ts', 'local/**/*.ts', 'cli/**/*.ts'],
     },
   },
 });

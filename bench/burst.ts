@@ -8,8 +8,8 @@
  *   node bench/burst.ts [--executions 100]
  */
 import { parseArgs } from 'node:util';
-import { startLocalStack } from '#local/local-stack.ts';
-import { eventsOfExecution } from '#local/workflow-runner.ts';
+import { startLocalStack } from '#local/runtime/local-stack.ts';
+import { eventsOfExecution } from '#local/runtime/workflow-runner.ts';
 
 const { values } = parseArgs({
   options: { executions: { type: 'string', default: '100' } },

@@ -1,5 +1,5 @@
 import { useClock } from '#commons/clock.ts';
-import { startLocalStack } from '#local/local-stack.ts';
+import { startLocalStack } from '#local/runtime/local-stack.ts';
 import { latencyNear } from './polling/lower-bounds.ts';
 import type { PolicyRun } from './polling/run-policy.ts';
 import { VirtualClock } from './polling/virtual-clock.ts';

@@ -1,7 +1,7 @@
 // Loads an ASL file for serverless-step-functions and turns its
 // `${Placeholder}` values into CloudFormation intrinsics, the way the
 // local runner substitutes them with plain strings
-// (local/state-machine-definition.ts). Used as
+// (local/runtime/state-machine-definition.ts). Used as
 // ${file(./infra/state-machine-definition.cjs):create}.
 const { readFileSync } = require('node:fs');
 const { join } = require('node:path');

@@ -1,10 +1,10 @@
 import type { Context } from 'aws-lambda';
 import type { StateMachineDefinition } from 'aws-local-stepfunctions';
-import type { LocalEventBus } from '#local/event-bus.ts';
+import type { LocalEventBus } from '#local/runtime/event-bus.ts';
 import {
   createDatasetGroupDefinitionPath,
   loadStateMachineDefinition,
-} from '#local/state-machine-definition.ts';
+} from '#local/runtime/state-machine-definition.ts';
 import { peerHandlers } from './peer-handlers.ts';
 import type { PolicyDefinition } from './run-policy.ts';
 import type { VirtualClock } from './virtual-clock.ts';

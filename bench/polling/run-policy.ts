@@ -4,12 +4,12 @@ import {
   StateMachine,
   type StateMachineDefinition,
 } from 'aws-local-stepfunctions';
-import type { LocalEventBus } from '#local/event-bus.ts';
-import { bindLambdaHandler } from '#local/lambda-binding.ts';
 import type { RunningPersonalizeEmulator } from '#local/personalize/index.ts';
-import { bindPutEvents } from '#local/put-events-binding.ts';
-import { stateRetries } from '#local/state-retries.ts';
-import type { TaskHandler } from '#local/task-handler.ts';
+import type { LocalEventBus } from '#local/runtime/event-bus.ts';
+import { bindLambdaHandler } from '#local/runtime/lambda-binding.ts';
+import { bindPutEvents } from '#local/runtime/put-events-binding.ts';
+import { stateRetries } from '#local/runtime/state-retries.ts';
+import type { TaskHandler } from '#local/runtime/task-handler.ts';
 import {
   costOf,
   functionMemoryGb,

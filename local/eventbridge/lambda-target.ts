@@ -1,6 +1,6 @@
 import type { Context } from 'aws-lambda';
-import { bindLambdaHandler } from '../lambda-binding.ts';
-import type { LambdaFaults } from '../lambda-faults.ts';
+import { bindLambdaHandler } from '../runtime/lambda-binding.ts';
+import type { LambdaFaults } from '../runtime/lambda-faults.ts';
 import type { RuleTarget } from './rule-dispatcher.ts';
 
 type LambdaHandler = (event: unknown, context: Context) => Promise<unknown>;

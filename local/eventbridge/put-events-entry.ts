@@ -1,4 +1,4 @@
-import type { BusEvent } from '../event-bus.ts';
+import type { BusEvent } from '../runtime/event-bus.ts';
 
 /** A PutEvents request entry as it arrives (members unchecked). */
 export interface PutEventsRequestEntry {

@@ -1,4 +1,4 @@
-import type { BusEvent } from '../event-bus.ts';
+import type { BusEvent } from '../runtime/event-bus.ts';
 import {
   assertValidEventPattern,
   type EventPattern,

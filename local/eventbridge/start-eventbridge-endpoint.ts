@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { LocalEventBus } from '../event-bus.ts';
+import { LocalEventBus } from '../runtime/event-bus.ts';
 import { putEvents } from './put-events.ts';
 import { createRequestListener } from './request-listener.ts';
 import {

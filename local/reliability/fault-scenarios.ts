@@ -1,4 +1,4 @@
-import type { LocalStack } from '../local-stack.ts';
+import type { LocalStack } from '../runtime/local-stack.ts';
 
 export type Workflow = 'create' | 'delete';
 

@@ -1,4 +1,4 @@
-import { startLocalServer } from '../local-server.ts';
+import { startLocalServer } from '../commands/serve/local-server.ts';
 
 /**
  * The stack the fault matrix runs on: the whole local server (so events

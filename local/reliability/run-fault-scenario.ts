@@ -1,8 +1,8 @@
 import { randomUUID } from 'node:crypto';
-import type { BusEvent } from '../event-bus.ts';
-import type { LocalServer } from '../local-server.ts';
-import { isPollRetrier } from '../state-retries.ts';
-import { eventsOfExecution } from '../workflow-runner.ts';
+import type { LocalServer } from '../commands/serve/local-server.ts';
+import type { BusEvent } from '../runtime/event-bus.ts';
+import { isPollRetrier } from '../runtime/state-retries.ts';
+import { eventsOfExecution } from '../runtime/workflow-runner.ts';
 import type { FaultScenario, ScenarioRun } from './fault-scenarios.ts';
 
 const terminalDetailTypes = new Set([

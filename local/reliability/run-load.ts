@@ -1,5 +1,5 @@
-import { startLocalStack } from '../local-stack.ts';
-import { eventsOfExecution } from '../workflow-runner.ts';
+import { startLocalStack } from '../runtime/local-stack.ts';
+import { eventsOfExecution } from '../runtime/workflow-runner.ts';
 
 export interface LoadOptions {
   executions: number;

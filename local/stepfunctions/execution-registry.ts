@@ -4,7 +4,7 @@ import type {
   ExecutionEventLog,
   ExecutionOutcome,
   WorkflowRunner,
-} from '../workflow-runner.ts';
+} from '../runtime/workflow-runner.ts';
 import {
   assertExecutionArn,
   assertStateMachineArn,

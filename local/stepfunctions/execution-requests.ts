@@ -1,5 +1,5 @@
 import type { DescribeExecutionOutput } from '@aws-sdk/client-sfn';
-import type { ExecutionOutcome } from '../workflow-runner.ts';
+import type { ExecutionOutcome } from '../runtime/workflow-runner.ts';
 import type { StopRequest } from './history-events.ts';
 import {
   InvalidExecutionInputError,

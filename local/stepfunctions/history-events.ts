@@ -1,5 +1,5 @@
 import type { HistoryEvent, HistoryEventType } from '@aws-sdk/client-sfn';
-import type { ExecutionEventLog } from '../workflow-runner.ts';
+import type { ExecutionEventLog } from '../runtime/workflow-runner.ts';
 
 /** A history event before it gets its place (id, previousEventId). */
 export type UnnumberedHistoryEvent = Omit<

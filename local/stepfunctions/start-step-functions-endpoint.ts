@@ -1,6 +1,6 @@
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import type { WorkflowRunner } from '../workflow-runner.ts';
+import type { WorkflowRunner } from '../runtime/workflow-runner.ts';
 import { ExecutionRegistry } from './execution-registry.ts';
 import { createRequestListener } from './request-listener.ts';
 

@@ -13,10 +13,13 @@ import {
   SFNClient,
 } from '@aws-sdk/client-sfn';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { parseCliOptions } from '#local/cli/cli-options.ts';
-import { runCli } from '#local/cli/commands.ts';
-import type { BusEvent } from '#local/event-bus.ts';
-import { type LocalServer, startLocalServer } from '#local/local-server.ts';
+import { parseCliOptions } from '#cli/cli-options.ts';
+import { runCli } from '#cli/commands.ts';
+import {
+  type LocalServer,
+  startLocalServer,
+} from '#local/commands/serve/local-server.ts';
+import type { BusEvent } from '#local/runtime/event-bus.ts';
 
 /**
  * The stack `npm run local` serves, booted in-process on ephemeral ports

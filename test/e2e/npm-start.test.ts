@@ -4,12 +4,12 @@ import { describe, expect, it } from 'vitest';
 
 const repositoryRoot = join(import.meta.dirname, '../..');
 
-/** Runs `npm start -- …` as a user does (node local/start.ts). */
+/** Runs `npm start -- …` as a user does (node local/commands/start.ts). */
 const start = (...args: string[]) => {
   const startedAt = performance.now();
   const result = spawnSync(
     process.execPath,
-    [join(repositoryRoot, 'local/start.ts'), ...args],
+    [join(repositoryRoot, 'local/commands/start.ts'), ...args],
     {
       cwd: repositoryRoot,
       encoding: 'utf8',

@@ -1,9 +1,9 @@
-import type { LocalStack } from '#local/local-stack.ts';
-import { isPollRetrier } from '#local/state-retries.ts';
+import type { LocalStack } from '#local/runtime/local-stack.ts';
+import { isPollRetrier } from '#local/runtime/state-retries.ts';
 import {
   type ExecutionEventLog,
   eventsOfExecution,
-} from '#local/workflow-runner.ts';
+} from '#local/runtime/workflow-runner.ts';
 
 export const terminalDetailTypes = [
   'Dataset Group Created',

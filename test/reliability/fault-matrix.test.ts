@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { LocalServer } from '#local/local-server.ts';
+import type { LocalServer } from '#local/commands/serve/local-server.ts';
 import { faultScenarios } from '#local/reliability/fault-scenarios.ts';
 import { startReliabilityStack } from '#local/reliability/reliability-stack.ts';
 import { runFaultScenario } from '#local/reliability/run-fault-scenario.ts';

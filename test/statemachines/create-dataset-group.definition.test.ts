@@ -5,7 +5,7 @@ import { sleepIsCheaperBelowSeconds } from '#commons/dataset-group/poll-step.ts'
 import {
   createDatasetGroupDefinitionPath,
   loadStateMachineDefinition,
-} from '#local/state-machine-definition.ts';
+} from '#local/runtime/state-machine-definition.ts';
 
 const substitutions = {
   CreateDatasetGroupFunctionArn:

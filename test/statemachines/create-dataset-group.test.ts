@@ -1,7 +1,10 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { eventContracts } from '#commons/events/registry.ts';
-import type { BusEvent } from '#local/event-bus.ts';
-import { type LocalStack, startLocalStack } from '#local/local-stack.ts';
+import type { BusEvent } from '#local/runtime/event-bus.ts';
+import {
+  type LocalStack,
+  startLocalStack,
+} from '#local/runtime/local-stack.ts';
 import { runExecution } from '#test/helpers/run-execution.ts';
 import {
   jsonSchemaAccepts,

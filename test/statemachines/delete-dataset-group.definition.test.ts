@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import {
   deleteDatasetGroupDefinitionPath,
   loadStateMachineDefinition,
-} from '#local/state-machine-definition.ts';
+} from '#local/runtime/state-machine-definition.ts';
 
 const substitutions = {
   DeleteDatasetGroupFunctionArn:

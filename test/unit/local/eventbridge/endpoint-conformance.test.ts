@@ -5,14 +5,14 @@ import {
   PutRuleCommand,
 } from '@aws-sdk/client-eventbridge';
 import { afterEach, describe, expect, it } from 'vitest';
-import type { BusEvent } from '#local/event-bus.ts';
-import { LocalEventBus } from '#local/event-bus.ts';
 import {
   type LocalRule,
   lambdaTarget,
   type RunningEventBridgeEndpoint,
   startEventBridgeEndpoint,
 } from '#local/eventbridge/index.ts';
+import type { BusEvent } from '#local/runtime/event-bus.ts';
+import { LocalEventBus } from '#local/runtime/event-bus.ts';
 import { getTestEvent } from '#test/unit/functions/commons/events/event-contract-helpers.ts';
 
 /**

@@ -16,7 +16,10 @@ import {
   StopExecutionCommand,
 } from '@aws-sdk/client-sfn';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type LocalStack, startLocalStack } from '#local/local-stack.ts';
+import {
+  type LocalStack,
+  startLocalStack,
+} from '#local/runtime/local-stack.ts';
 import {
   type RunningStepFunctionsEndpoint,
   startStepFunctionsEndpoint,

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
+import type { ExecutionEventLog } from '#local/runtime/workflow-runner.ts';
 import { causeText, ExecutionHistory } from '#local/stepfunctions/index.ts';
-import type { ExecutionEventLog } from '#local/workflow-runner.ts';
 
 /**
  * The mapping of aws-local-stepfunctions event logs to Step Functions

@@ -1,7 +1,7 @@
 import type { CreationProgress } from '#commons/dataset-group/creation-progress.ts';
-import type { BusEvent } from './event-bus.ts';
-import { isPollRetrier } from './state-retries.ts';
-import type { ExecutionEventLog } from './workflow-runner.ts';
+import type { BusEvent } from '#local/runtime/event-bus.ts';
+import { isPollRetrier } from '#local/runtime/state-retries.ts';
+import type { ExecutionEventLog } from '#local/runtime/workflow-runner.ts';
 
 export type Print = (line: string) => void;
 

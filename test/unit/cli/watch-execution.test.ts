@@ -3,8 +3,8 @@ import {
   type ApiClient,
   ApiError,
   type ExecutionView,
-} from '#local/cli/api-client.ts';
-import { watchExecution } from '#local/cli/watch-execution.ts';
+} from '#cli/api-client.ts';
+import { watchExecution } from '#cli/watch-execution.ts';
 
 /** An API whose answers follow a script, one step per poll. */
 const scriptedApi = (

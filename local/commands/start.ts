@@ -1,8 +1,12 @@
-import { startLocalStack } from './local-stack.ts';
-import { scenarios } from './scenarios.ts';
-import { parseStartOptions, startUsage, UsageError } from './start-options.ts';
-import { createTimeline } from './timeline.ts';
-import { eventsOfExecution } from './workflow-runner.ts';
+import { startLocalStack } from '../runtime/local-stack.ts';
+import { eventsOfExecution } from '../runtime/workflow-runner.ts';
+import { scenarios } from './start/scenarios.ts';
+import {
+  parseStartOptions,
+  startUsage,
+  UsageError,
+} from './start/start-options.ts';
+import { createTimeline } from './start/timeline.ts';
 
 const terminalDetailTypes = new Set([
   'Dataset Group Created',

@@ -25,11 +25,11 @@ export const loadStateMachineDefinition = (
 };
 
 export const createDatasetGroupDefinitionPath = new URL(
-  '../statemachines/create-dataset-group.asl.json',
+  '../../statemachines/create-dataset-group.asl.json',
   import.meta.url,
 );
 
 export const deleteDatasetGroupDefinitionPath = new URL(
-  '../statemachines/delete-dataset-group.asl.json',
+  '../../statemachines/delete-dataset-group.asl.json',
   import.meta.url,
 );

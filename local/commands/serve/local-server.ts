@@ -1,16 +1,19 @@
 import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname } from 'node:path';
 import type { Context } from 'aws-lambda';
-import { type LocalStackFile, localStackFile } from './cli/target.ts';
+import { type LocalStackFile, localStackFile } from '#cli/target.ts';
 import {
   datasetGroupRequestPatterns,
   lambdaTarget,
   startEventBridgeEndpoint,
-} from './eventbridge/index.ts';
-import { httpApiRoutes } from './http-api/routes.ts';
-import { serveHttpApi } from './http-api/serve-http-api.ts';
-import { type LocalStackOptions, startLocalStack } from './local-stack.ts';
-import { startStepFunctionsEndpoint } from './stepfunctions/index.ts';
+} from '#local/eventbridge/index.ts';
+import { httpApiRoutes } from '#local/http-api/routes.ts';
+import { serveHttpApi } from '#local/http-api/serve-http-api.ts';
+import {
+  type LocalStackOptions,
+  startLocalStack,
+} from '#local/runtime/local-stack.ts';
+import { startStepFunctionsEndpoint } from '#local/stepfunctions/index.ts';
 
 type LambdaHandler = (event: never, context: Context) => Promise<unknown>;
 

@@ -1,11 +1,11 @@
 import { useClock } from '#commons/clock.ts';
 import type { PollSchedule } from '#commons/dataset-group/poll-schedule.ts';
-import { LocalEventBus } from './event-bus.ts';
-import { LambdaFaults } from './lambda-faults.ts';
 import {
   type PersonalizeEmulatorOptions,
   startPersonalizeEmulator,
-} from './personalize/index.ts';
+} from '../personalize/index.ts';
+import { LocalEventBus } from './event-bus.ts';
+import { LambdaFaults } from './lambda-faults.ts';
 import {
   type CreateWorkflowHandlers,
   createWorkflowRunner,

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { CliUsageError, parseCliOptions } from '#local/cli/cli-options.ts';
+import { CliUsageError, parseCliOptions } from '#cli/cli-options.ts';
 
 describe('parseCliOptions', () => {
   it('builds a create request from the flags', () => {

@@ -1,10 +1,13 @@
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { parseStartOptions, UsageError } from '#local/start-options.ts';
+import {
+  parseStartOptions,
+  UsageError,
+} from '#local/commands/start/start-options.ts';
 
 const sample = join(
   import.meta.dirname,
-  '../../../samples/execution-inputs/ecommerce-with-tags.json',
+  '../../../../../samples/execution-inputs/ecommerce-with-tags.json',
 );
 
 describe('parseStartOptions', () => {

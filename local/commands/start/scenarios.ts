@@ -1,4 +1,4 @@
-import type { LocalStackOptions } from './local-stack.ts';
+import type { LocalStackOptions } from '#local/runtime/local-stack.ts';
 
 export interface Scenario {
   description: string;

@@ -4,8 +4,8 @@ import {
   type RetryOfState,
   retryIntervalOverrides,
   stateRetries,
-} from '#local/state-retries.ts';
-import type { TaskHandler } from '#local/task-handler.ts';
+} from '#local/runtime/state-retries.ts';
+import type { TaskHandler } from '#local/runtime/task-handler.ts';
 
 const failing = (name: string) => {
   const error = new Error(`${name} happened`);

@@ -6,7 +6,7 @@ import {
   describeEvent,
   type LoggedEvent,
   readEventLog,
-} from '#local/cli/follow-events.ts';
+} from '#cli/follow-events.ts';
 
 const event = (
   detailType: string,

@@ -5,7 +5,7 @@ import {
   defaultLocalServerPorts,
   localStackFile,
   startLocalServer,
-} from './local-server.ts';
+} from './serve/local-server.ts';
 
 /**
  * `npm run local`: the whole stack on 127.0.0.1 until Ctrl-C, with the
