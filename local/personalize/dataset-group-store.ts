@@ -13,6 +13,10 @@ import {
   type LifecycleState,
   lifecycleAt,
 } from './dataset-group-lifecycle.ts';
+import type {
+  DatasetGroupPersistence,
+  StoredDatasetGroup,
+} from './dataset-group-persistence.ts';
 import {
   limitExceeded,
   resourceAlreadyExists,
@@ -54,6 +58,8 @@ export interface DatasetGroupStoreOptions {
   accountId: string;
   /** Asked once per creation how it will end (fault injection). */
   fateOf?: (name: string) => CreationFate;
+  /** Keeps the groups across restarts; without it they live in memory. */
+  persistence?: DatasetGroupPersistence;
 }
 
 interface DatasetGroupRecord {
@@ -79,8 +85,37 @@ const newestFirst = (
   b: { createdAtMs: number; sequence: number },
 ): number => b.createdAtMs - a.createdAtMs || b.sequence - a.sequence;
 
+const toStored = (record: DatasetGroupRecord): StoredDatasetGroup => ({
+  sequence: record.sequence,
+  region: record.region,
+  datasetGroupArn: record.datasetGroupArn,
+  input: record.input,
+  createdAtMs: record.createdAtMs,
+  fate: record.fate,
+  tags: [...record.tags].map(([tagKey, tagValue]) => ({ tagKey, tagValue })),
+  hasDatasets: record.hasDatasets,
+  ...(record.deleteRequestedAtMs !== undefined && {
+    deleteRequestedAtMs: record.deleteRequestedAtMs,
+  }),
+});
+
+const fromStored = (stored: StoredDatasetGroup): DatasetGroupRecord => ({
+  sequence: stored.sequence,
+  region: stored.region,
+  datasetGroupArn: stored.datasetGroupArn,
+  input: stored.input,
+  createdAtMs: stored.createdAtMs,
+  fate: stored.fate,
+  tags: new Map(stored.tags.map((tag) => [tag.tagKey, tag.tagValue])),
+  hasDatasets: stored.hasDatasets,
+  ...(stored.deleteRequestedAtMs !== undefined && {
+    deleteRequestedAtMs: stored.deleteRequestedAtMs,
+  }),
+});
+
 /**
- * The dataset groups of one account, in memory, with no I/O: every
+ * The dataset groups of one account, in memory (and, with a persistence,
+ * saved as they change), with no I/O of its own: every
  * operation's rules and the lifecycle, evaluated lazily on the clock.
  * Methods throw EmulatorError for what the service answers with an error.
  */
@@ -97,6 +132,10 @@ export class DatasetGroupStore {
       throw new RangeError('quota must be an integer >= 0 (or Infinity)');
     }
     this.#options = options;
+    for (const stored of options.persistence?.load() ?? []) {
+      this.#records.set(stored.datasetGroupArn, fromStored(stored));
+      this.#nextSequence = Math.max(this.#nextSequence, stored.sequence + 1);
+    }
   }
 
   create(
@@ -127,7 +166,7 @@ export class DatasetGroupStore {
         `You have reached the limit of ${this.#options.quota} dataset groups in ${region}`,
       );
     }
-    this.#records.set(datasetGroupArn, {
+    const record: DatasetGroupRecord = {
       sequence: this.#nextSequence++,
       region,
       input,
@@ -136,7 +175,9 @@ export class DatasetGroupStore {
       fate: this.#options.fateOf?.(input.name) ?? activeFate,
       tags: new Map(input.tags.map((tag) => [tag.tagKey, tag.tagValue])),
       hasDatasets: false,
-    });
+    };
+    this.#records.set(datasetGroupArn, record);
+    this.#save(record);
     return {
       datasetGroupArn,
       ...(input.domain !== undefined && { domain: input.domain }),
@@ -195,6 +236,7 @@ export class DatasetGroupStore {
       );
     }
     record.deleteRequestedAtMs = now;
+    this.#save(record);
   }
 
   tagResource(resourceArn: string, tags: readonly Tag[]): void {
@@ -208,6 +250,7 @@ export class DatasetGroupStore {
       );
     }
     for (const tag of tags) record.tags.set(tag.tagKey, tag.tagValue);
+    this.#save(record);
   }
 
   untagResource(resourceArn: string, tagKeys: readonly string[]): void {
@@ -219,6 +262,7 @@ export class DatasetGroupStore {
     }
     const record = this.#modifiable(resourceArn);
     for (const key of tagKeys) record.tags.delete(key);
+    this.#save(record);
   }
 
   listTags(resourceArn: string): Tag[] {
@@ -237,7 +281,10 @@ export class DatasetGroupStore {
     if (matches.length === 0) {
       throw new Error(`No emulated dataset group ${nameOrArn}`);
     }
-    for (const record of matches) record.hasDatasets = hasDatasets;
+    for (const record of matches) {
+      record.hasDatasets = hasDatasets;
+      this.#save(record);
+    }
   }
 
   /** Every group that still exists, oldest first, as it is now. */
@@ -248,6 +295,7 @@ export class DatasetGroupStore {
 
   clear(): void {
     this.#records.clear();
+    this.#options.persistence?.clear();
   }
 
   /** Changes how long the transient statuses last, for every group. */
@@ -261,9 +309,14 @@ export class DatasetGroupStore {
     for (const [arn, record] of this.#records) {
       if (lifecycleAt(record, this.#options.timings, now) === undefined) {
         this.#records.delete(arn);
+        this.#options.persistence?.remove(arn);
       }
     }
     return now;
+  }
+
+  #save(record: DatasetGroupRecord): void {
+    this.#options.persistence?.save(toStored(record));
   }
 
   #stateOf(record: DatasetGroupRecord): LifecycleState {

@@ -4,6 +4,10 @@ export {
   type ManualClock,
   systemClock,
 } from './clock.ts';
+export type {
+  DatasetGroupPersistence,
+  StoredDatasetGroup,
+} from './dataset-group-persistence.ts';
 export type { EmulatedDatasetGroupView } from './dataset-group-store.ts';
 export { smithyErrorStatuses } from './emulator-error.ts';
 export { FaultController } from './fault-controller.ts';

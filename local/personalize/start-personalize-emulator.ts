@@ -2,6 +2,7 @@ import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { CallCounter } from './call-counter.ts';
 import { type Clock, systemClock } from './clock.ts';
+import type { DatasetGroupPersistence } from './dataset-group-persistence.ts';
 import {
   DatasetGroupStore,
   type EmulatedDatasetGroupView,
@@ -30,6 +31,8 @@ export interface PersonalizeEmulatorOptions {
   clock?: Clock;
   /** HTTP status per error name (e.g. smithyErrorStatuses); default 400. */
   errorStatuses?: Readonly<Record<string, number>>;
+  /** Keeps the dataset groups across restarts; default in memory only. */
+  persistence?: DatasetGroupPersistence;
 }
 
 export interface EmulatorStats {
@@ -95,6 +98,9 @@ export const startPersonalizeEmulator = async (
     quota: options.quota ?? defaultQuota,
     accountId,
     fateOf: (name) => faults.creationFateFor(name),
+    ...(options.persistence !== undefined && {
+      persistence: options.persistence,
+    }),
   });
   const calls = new CallCounter(clock);
   const timers = new Set<NodeJS.Timeout>();

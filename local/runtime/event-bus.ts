@@ -31,12 +31,20 @@ export class EventBridgeFailedEntryError extends Error {
   }
 }
 
+/** Where a bus's events outlive the process (the local stack's database). */
+export interface BusEventStore {
+  load(): BusEvent[];
+  append(event: BusEvent): void;
+}
+
 export interface LocalEventBusOptions {
   name?: string;
   region?: string;
   account?: string;
   /** Append every event as one JSON line to this file. */
   logFile?: string;
+  /** Keep every event here too, and start from the events it holds. */
+  store?: BusEventStore;
 }
 
 type Listener = (event: BusEvent) => void;
@@ -44,7 +52,7 @@ type Listener = (event: BusEvent) => void;
 /**
  * The local stand-in for an EventBridge bus: receives PutEvents entries,
  * stamps them like EventBridge, keeps them, tells listeners, and appends
- * them to a JSON-lines file. `failNextPuts(n)` makes the next n PutEvents
+ * them to a JSON-lines file and to a store that outlives the process. `failNextPuts(n)` makes the next n PutEvents
  * calls report FailedEntryCount > 0, as a throttled or broken bus would.
  */
 export class LocalEventBus {
@@ -53,6 +61,7 @@ export class LocalEventBus {
   readonly #region: string;
   readonly #account: string;
   readonly #logFile: string | undefined;
+  readonly #store: BusEventStore | undefined;
   readonly #listeners = new Set<Listener>();
   #failuresToInject = 0;
   #failedPuts = 0;
@@ -65,6 +74,8 @@ export class LocalEventBus {
     if (this.#logFile !== undefined) {
       mkdirSync(dirname(this.#logFile), { recursive: true });
     }
+    this.#store = options.store;
+    this.events.push(...(this.#store?.load() ?? []));
   }
 
   subscribe(listener: Listener): () => void {
@@ -106,6 +117,7 @@ export class LocalEventBus {
    * logs it and tells the listeners, like a PutEvents entry.
    */
   publishEvent(event: BusEvent): BusEvent {
+    this.#store?.append(event);
     this.events.push(event);
     if (this.#logFile !== undefined) {
       appendFileSync(this.#logFile, `${JSON.stringify(event)}\n`);

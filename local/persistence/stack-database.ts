@@ -1,0 +1,109 @@
+import { mkdirSync } from 'node:fs';
+import { dirname } from 'node:path';
+import { DatabaseSync } from 'node:sqlite';
+
+/** The schema this code reads and writes (`PRAGMA user_version`). */
+export const schemaVersion = 1;
+
+const schema = `
+CREATE TABLE dataset_groups (
+  dataset_group_arn TEXT PRIMARY KEY,
+  record TEXT NOT NULL
+) STRICT;
+CREATE TABLE bus_events (
+  sequence INTEGER PRIMARY KEY AUTOINCREMENT,
+  bus_name TEXT NOT NULL,
+  event TEXT NOT NULL
+) STRICT;
+CREATE INDEX bus_events_by_bus ON bus_events (bus_name, sequence);
+CREATE TABLE executions (
+  execution_arn TEXT PRIMARY KEY,
+  sequence INTEGER NOT NULL,
+  record TEXT NOT NULL
+) STRICT;
+CREATE TABLE history_events (
+  execution_arn TEXT NOT NULL,
+  id INTEGER NOT NULL,
+  event TEXT NOT NULL,
+  PRIMARY KEY (execution_arn, id)
+) STRICT;
+CREATE TABLE state_machines (
+  state_machine_arn TEXT PRIMARY KEY,
+  creation_date_ms INTEGER NOT NULL
+) STRICT;
+`;
+
+/** The database file cannot be used; the message says what to do. */
+export class StackDatabaseError extends Error {
+  constructor(message: string, options?: ErrorOptions) {
+    super(message, options);
+    this.name = 'StackDatabaseError';
+  }
+}
+
+/**
+ * The local stack's state in one SQLite file (node:sqlite, no server):
+ * the emulator's dataset groups, the events of the buses, the executions
+ * and their histories. Every write is its own transaction, committed
+ * before the call that made it answers, so a `kill -9` loses nothing that
+ * a client was told. WAL mode lets readers (the CLI) read while the stack
+ * writes.
+ */
+export class StackDatabase {
+  readonly file: string;
+  readonly #db: DatabaseSync;
+
+  constructor(file: string) {
+    this.file = file;
+    mkdirSync(dirname(file), { recursive: true });
+    try {
+      this.#db = new DatabaseSync(file, { timeout: 5_000 });
+      this.#db.exec('PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL;');
+      this.#migrate();
+    } catch (error) {
+      if (error instanceof StackDatabaseError) throw error;
+      throw new StackDatabaseError(
+        `${file} is not a local stack database (${(error as Error).message}); start with --reset to begin empty`,
+        { cause: error },
+      );
+    }
+  }
+
+  /** The underlying connection, for the row modules of this folder. */
+  get connection(): DatabaseSync {
+    return this.#db;
+  }
+
+  /** Runs `work` in one transaction. */
+  transaction<T>(work: () => T): T {
+    this.#db.exec('BEGIN IMMEDIATE');
+    try {
+      const result = work();
+      this.#db.exec('COMMIT');
+      return result;
+    } catch (error) {
+      this.#db.exec('ROLLBACK');
+      throw error;
+    }
+  }
+
+  close(): void {
+    if (this.#db.isOpen) this.#db.close();
+  }
+
+  #migrate(): void {
+    const row = this.#db.prepare('PRAGMA user_version').get() as {
+      user_version: number;
+    };
+    if (row.user_version === schemaVersion) return;
+    if (row.user_version !== 0) {
+      throw new StackDatabaseError(
+        `${this.file} has schema version ${row.user_version}, this stack reads version ${schemaVersion}; start with --reset to begin empty`,
+      );
+    }
+    this.transaction(() => {
+      this.#db.exec(schema);
+      this.#db.exec(`PRAGMA user_version = ${schemaVersion}`);
+    });
+  }
+}
