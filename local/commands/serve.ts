@@ -1,75 +1,78 @@
-import { mkdirSync, writeFileSync } from 'node:fs';
-import { dirname } from 'node:path';
-import { parseArgs } from 'node:util';
+import { rmSync } from 'node:fs';
+import { join } from 'node:path';
+import packageJson from '../../package.json' with { type: 'json' };
+import { startLocalServer } from './serve/local-server.ts';
+import { assertPortsFree } from './serve/ports.ts';
 import {
-  defaultLocalServerPorts,
-  localStackFile,
-  startLocalServer,
-} from './serve/local-server.ts';
+  parseServeOptions,
+  ServeUsageError,
+  serveUsage,
+} from './serve/serve-options.ts';
+import { printBanner, printEvents } from './serve/serve-output.ts';
+import { claimStackDirectory } from './serve/stack-file.ts';
 
 /**
- * `npm run local`: the whole stack on 127.0.0.1 until Ctrl-C, with the
- * endpoints and copy-paste examples printed.
+ * `npm run local`: the whole stack on 127.0.0.1 until Ctrl-C, its state
+ * kept in the state directory, with the endpoints and copy-paste
+ * examples printed.
  */
-const { values } = parseArgs({
-  options: {
-    port: { type: 'string', default: String(defaultLocalServerPorts.api) },
-    verbose: { type: 'boolean', default: false },
-  },
-});
-const apiPort = Number(values.port);
-if (!Number.isInteger(apiPort) || apiPort < 0 || apiPort > 65_535) {
-  process.stderr.write(`--port must be a port number, got "${values.port}"\n`);
-  process.exit(2);
+const print = (line = '') => process.stdout.write(`${line}\n`);
+const fail = (message: string, code: number): never => {
+  process.stderr.write(`${message}\n`);
+  process.exit(code);
+};
+
+let options: ReturnType<typeof parseServeOptions>;
+try {
+  options = parseServeOptions(process.argv.slice(2));
+} catch (error) {
+  if (!(error instanceof ServeUsageError)) throw error;
+  fail(`${error.message}\n\n${serveUsage}`, 2);
+  throw error;
+}
+if (options.help) {
+  print(serveUsage);
+  process.exit(0);
+}
+if (options.version) {
+  print(`personalize-dataset-groups ${packageJson.version}`);
+  process.exit(0);
 }
 
-const eventLogFile = '.local/local-events.jsonl';
-// Each local stack starts a fresh event log (npm start keeps its own).
-mkdirSync(dirname(eventLogFile), { recursive: true });
-writeFileSync(eventLogFile, '');
 const startedAt = performance.now();
-const server = await startLocalServer({
-  ports: { api: apiPort },
-  eventLogFile,
-  stackFile: localStackFile,
-  logLevel: values.verbose ? 'INFO' : 'SILENT',
-  emulator: { quota: 50 },
+let claim: ReturnType<typeof claimStackDirectory>;
+try {
+  claim = claimStackDirectory(options.directory);
+} catch (error) {
+  fail((error as Error).message, 1);
+  throw error;
+}
+let server: Awaited<ReturnType<typeof startLocalServer>>;
+try {
+  await assertPortsFree(options.ports);
+  if (options.reset) {
+    for (const suffix of ['', '-wal', '-shm']) {
+      rmSync(`${claim.databaseFile}${suffix}`, { force: true });
+    }
+  }
+  server = await startLocalServer({
+    ports: options.ports,
+    databaseFile: claim.databaseFile,
+    eventLogFile: join(options.directory, 'local-events.jsonl'),
+    logLevel: options.verbose ? 'INFO' : 'SILENT',
+    emulator: { quota: 50 },
+  });
+} catch (error) {
+  claim.release();
+  fail((error as Error).message, 1);
+  throw error;
+}
+claim.publish(server.description);
+printBanner(print, server, {
+  readyMs: performance.now() - startedAt,
+  stackFile: claim.stackFile,
 });
-const { description: d } = server;
-const print = (line = '') => process.stdout.write(`${line}\n`);
-print(
-  `Local stack ready in ${Math.round(performance.now() - startedAt)} ms (Ctrl-C to stop)\n`,
-);
-print(`  HTTP API        ${d.apiUrl}`);
-print(`  Step Functions  ${d.stepFunctionsEndpoint}`);
-print(`  EventBridge     ${d.eventBridgeEndpoint}  (bus ${d.eventBusName})`);
-print(`  Personalize     ${d.personalizeEndpoint}`);
-print(`  Events log      ${d.eventLogFile}`);
-print(`\nTry it:\n`);
-print(
-  `  curl -s -X POST ${d.apiUrl}/dataset-groups -H 'content-type: application/json' -d '{"name":"acme"}'`,
-);
-print(`  npm run cli -- status acme`);
-print(`  npm run cli -- create tenant-b --domain ECOMMERCE`);
-print(`  npm run cli -- events --follow`);
-print(
-  `  AWS_ENDPOINT_URL_SFN=${d.stepFunctionsEndpoint} aws stepfunctions list-executions --state-machine-arn ${d.createStateMachineArn}`,
-);
-print('');
-
-server.stack.bus.subscribe((event) => {
-  const detail = event.detail as {
-    datasetGroup?: { name?: string };
-    request?: { name?: unknown };
-    error?: { code?: string };
-  };
-  const name = detail.datasetGroup?.name ?? String(detail.request?.name ?? '');
-  print(
-    `${new Date().toISOString()}  ${event['detail-type']}  ${name}${
-      detail.error?.code ? `  (${detail.error.code})` : ''
-    }`,
-  );
-});
+printEvents(print, server);
 
 let stopping = false;
 const stop = async () => {
@@ -77,6 +80,7 @@ const stop = async () => {
   stopping = true;
   print('\nStopping…');
   await server.close();
+  claim.release();
   print('Stopped.');
   process.exit(0);
 };

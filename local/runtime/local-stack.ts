@@ -4,7 +4,7 @@ import {
   type PersonalizeEmulatorOptions,
   startPersonalizeEmulator,
 } from '../personalize/index.ts';
-import { LocalEventBus } from './event-bus.ts';
+import { type BusEventStore, LocalEventBus } from './event-bus.ts';
 import { LambdaFaults } from './lambda-faults.ts';
 import {
   type CreateWorkflowHandlers,
@@ -28,6 +28,8 @@ export interface LocalStackOptions {
   logLevel?: string;
   pollSchedule?: Partial<PollSchedule>;
   eventSource?: string;
+  /** Where the stack bus keeps its events across restarts, by bus name. */
+  busStore?: (busName: string) => BusEventStore;
 }
 
 const region = 'us-east-1';
@@ -110,12 +112,17 @@ export const startLocalStack = async (options: LocalStackOptions = {}) => {
     ...options.emulator,
   });
   configureHandlerEnvironment(emulator.endpoint, options);
+  const busName = 'personalize-dataset-groups';
   const bus = new LocalEventBus({
+    name: busName,
     region,
     account,
     ...(options.eventLogFile === undefined
       ? {}
       : { logFile: options.eventLogFile }),
+    ...(options.busStore === undefined
+      ? {}
+      : { store: options.busStore(busName) }),
   });
   const lambdaFaults = new LambdaFaults();
   const settings: LocalWorkflowSettings = {

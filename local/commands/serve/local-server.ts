@@ -1,7 +1,4 @@
-import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
-import { dirname } from 'node:path';
 import type { Context } from 'aws-lambda';
-import { type LocalStackFile, localStackFile } from '#cli/target.ts';
 import {
   datasetGroupRequestPatterns,
   lambdaTarget,
@@ -9,34 +6,32 @@ import {
 } from '#local/eventbridge/index.ts';
 import { httpApiRoutes } from '#local/http-api/routes.ts';
 import { serveHttpApi } from '#local/http-api/serve-http-api.ts';
+import { busEventRows } from '#local/persistence/bus-event-rows.ts';
+import { datasetGroupRows } from '#local/persistence/dataset-group-rows.ts';
+import { StackDatabase } from '#local/persistence/stack-database.ts';
+import { LocalEventBus } from '#local/runtime/event-bus.ts';
 import {
   type LocalStackOptions,
   startLocalStack,
 } from '#local/runtime/local-stack.ts';
 import { startStepFunctionsEndpoint } from '#local/stepfunctions/index.ts';
+import { defaultLocalServerPorts, type LocalServerPorts } from './ports.ts';
+import type { LocalStackFile } from './stack-file.ts';
 
 type LambdaHandler = (event: never, context: Context) => Promise<unknown>;
 
-export interface LocalServerPorts {
-  api: number;
-  stepFunctions: number;
-  eventBridge: number;
-  personalize: number;
-}
-
-/** Fixed by default so examples can be copied; 0 picks free ports. */
-export const defaultLocalServerPorts: LocalServerPorts = {
-  api: 3000,
-  stepFunctions: 8083,
-  eventBridge: 4010,
-  personalize: 4566,
-};
-
 export interface LocalServerOptions extends LocalStackOptions {
+  /** Default defaultLocalServerPorts; 0 picks a free port. */
   ports?: Partial<LocalServerPorts>;
-  /** Where the CLI finds the stack; undefined writes none. */
-  stackFile?: string;
+  /** The SQLite file that keeps the state across restarts; without it
+   * the stack starts empty and forgets everything when it stops. */
+  databaseFile?: string;
 }
+
+/** Where clients find the stack (the stack file's content). */
+export type LocalServerDescription = Required<
+  Omit<LocalStackFile, 'pid' | 'state' | 'startedAt'>
+>;
 
 /**
  * The whole stack on 127.0.0.1, reachable with the real AWS SDK clients
@@ -47,18 +42,29 @@ export interface LocalServerOptions extends LocalStackOptions {
  */
 export const startLocalServer = async (options: LocalServerOptions = {}) => {
   const ports = { ...defaultLocalServerPorts, ...options.ports };
-  const stack = await startLocalStack({
-    ...options,
-    emulator: { port: ports.personalize, ...options.emulator },
-  });
-  const closers: Array<() => Promise<void>> = [() => stack.close()];
+  const database =
+    options.databaseFile === undefined
+      ? undefined
+      : new StackDatabase(options.databaseFile);
+  const closers: Array<() => Promise<void>> = [async () => database?.close()];
   const close = async () => {
     for (const closer of closers.splice(0).reverse()) await closer();
-    if (options.stackFile !== undefined) {
-      rmSync(options.stackFile, { force: true });
-    }
   };
   try {
+    const stack = await startLocalStack({
+      ...options,
+      emulator: {
+        port: ports.personalize,
+        ...(database !== undefined && {
+          persistence: datasetGroupRows(database),
+        }),
+        ...options.emulator,
+      },
+      ...(database !== undefined && {
+        busStore: (busName: string) => busEventRows(database, busName),
+      }),
+    });
+    closers.push(() => stack.close());
     const stepFunctions = await startStepFunctionsEndpoint({
       runners: [stack.createWorkflow, stack.deleteWorkflow],
       port: ports.stepFunctions,
@@ -77,6 +83,14 @@ export const startLocalServer = async (options: LocalServerOptions = {}) => {
     const patterns = datasetGroupRequestPatterns([stack.settings.eventSource]);
     const eventBridge = await startEventBridgeEndpoint({
       bus: stack.bus,
+      defaultBus: new LocalEventBus({
+        name: 'default',
+        region: stack.settings.region,
+        account: stack.settings.account,
+        ...(database !== undefined && {
+          store: busEventRows(database, 'default'),
+        }),
+      }),
       port: ports.eventBridge,
       rules: [
         {
@@ -109,7 +123,7 @@ export const startLocalServer = async (options: LocalServerOptions = {}) => {
     });
     closers.push(() => api.close());
 
-    const description: LocalStackFile = {
+    const description: LocalServerDescription = {
       apiUrl: api.url,
       stepFunctionsEndpoint: stepFunctions.endpoint,
       eventBridgeEndpoint: eventBridge.endpoint,
@@ -119,16 +133,24 @@ export const startLocalServer = async (options: LocalServerOptions = {}) => {
       eventSource: stack.settings.eventSource,
       createStateMachineArn: stack.createWorkflow.stateMachineArn,
       deleteStateMachineArn: stack.deleteWorkflow.stateMachineArn,
+      databaseFile: options.databaseFile ?? '',
       eventLogFile: options.eventLogFile ?? '',
+      ports: {
+        api: api.port,
+        stepFunctions: stepFunctions.port,
+        eventBridge: eventBridge.port,
+        personalize: stack.emulator.port,
+      },
     };
-    if (options.stackFile !== undefined) {
-      mkdirSync(dirname(options.stackFile), { recursive: true });
-      writeFileSync(
-        options.stackFile,
-        `${JSON.stringify({ ...description, pid: process.pid }, null, 2)}\n`,
-      );
-    }
-    return { stack, stepFunctions, eventBridge, api, description, close };
+    return {
+      stack,
+      stepFunctions,
+      eventBridge,
+      api,
+      database,
+      description,
+      close,
+    };
   } catch (error) {
     await close();
     throw error;
@@ -137,4 +159,4 @@ export const startLocalServer = async (options: LocalServerOptions = {}) => {
 
 export type LocalServer = Awaited<ReturnType<typeof startLocalServer>>;
 
-export { localStackFile };
+export { defaultLocalServerPorts, type LocalServerPorts };
