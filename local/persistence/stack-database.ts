@@ -53,11 +53,17 @@ export class StackDatabase {
   readonly file: string;
   readonly #db: DatabaseSync;
 
-  constructor(file: string) {
+  /** `readOnly` opens an existing file for a reader in another process. */
+  constructor(file: string, options: { readOnly?: boolean } = {}) {
     this.file = file;
-    mkdirSync(dirname(file), { recursive: true });
+    const readOnly = options.readOnly === true;
+    if (!readOnly) mkdirSync(dirname(file), { recursive: true });
     try {
-      this.#db = new DatabaseSync(file, { timeout: 5_000 });
+      this.#db = new DatabaseSync(file, { timeout: 5_000, readOnly });
+      if (readOnly) {
+        this.#checkVersion();
+        return;
+      }
       this.#db.exec('PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL;');
       this.#migrate();
     } catch (error) {
@@ -91,14 +97,28 @@ export class StackDatabase {
     if (this.#db.isOpen) this.#db.close();
   }
 
-  #migrate(): void {
+  #version(): number {
     const row = this.#db.prepare('PRAGMA user_version').get() as {
       user_version: number;
     };
-    if (row.user_version === schemaVersion) return;
-    if (row.user_version !== 0) {
+    return row.user_version;
+  }
+
+  #checkVersion(): void {
+    const version = this.#version();
+    if (version !== schemaVersion) {
       throw new StackDatabaseError(
-        `${this.file} has schema version ${row.user_version}, this stack reads version ${schemaVersion}; start with --reset to begin empty`,
+        `${this.file} has schema version ${version}, this code reads version ${schemaVersion}`,
+      );
+    }
+  }
+
+  #migrate(): void {
+    const version = this.#version();
+    if (version === schemaVersion) return;
+    if (version !== 0) {
+      throw new StackDatabaseError(
+        `${this.file} has schema version ${version}, this stack reads version ${schemaVersion}; start with --reset to begin empty`,
       );
     }
     this.transaction(() => {
