@@ -11,8 +11,10 @@ import {
   StartExecutionCommand,
 } from '@aws-sdk/client-sfn';
 import { mockClient } from 'aws-sdk-client-mock';
-import { afterEach, describe, expect, it } from 'vitest';
-import { handler } from '#functions/http-api.ts';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { logger } from '#commons/powertools/logger.ts';
+import { handler, routes } from '#functions/http-api.ts';
+import { httpApiRoutes } from '#local/http-api/routes.ts';
 import { httpApiEvent } from '#test/helpers/http-api-event.ts';
 import { lambdaContext } from '#test/helpers/lambda-context.ts';
 
@@ -31,6 +33,15 @@ const call = async (event: ReturnType<typeof httpApiEvent>) => {
 const post = (body: string, headers: Record<string, string> = jsonHeaders) =>
   call(httpApiEvent('POST /dataset-groups', { body, headers }));
 
+/** A response header, whatever the case of its name. */
+const headerOf = (
+  response: { headers: Record<string, string> },
+  name: string,
+) =>
+  Object.entries(response.headers).find(
+    ([key]) => key.toLowerCase() === name,
+  )?.[1];
+
 describe('http-api handler', () => {
   const sfn = mockClient(SFNClient);
   const personalize = mockClient(PersonalizeClient);
@@ -38,6 +49,7 @@ describe('http-api handler', () => {
   afterEach(() => {
     sfn.reset();
     personalize.reset();
+    vi.restoreAllMocks();
   });
 
   it('starts the create workflow for a valid body and answers 202', async () => {
@@ -306,5 +318,70 @@ describe('http-api handler', () => {
     // Assess
     expect(response.statusCode).toBe(429);
     expect(response.headers['retry-after']).toBe('1');
+  });
+  it('answers a route it does not serve with 404', async () => {
+    // Act
+    const response = await call(httpApiEvent('GET /nowhere'));
+
+    // Assess
+    expect(response.statusCode).toBe(404);
+    expect(response.json).toEqual({ message: 'No route GET /nowhere' });
+  });
+
+  it('answers every error with a JSON {message, errors?} body', async () => {
+    // Act
+    const responses = await Promise.all([
+      post('{"name":'),
+      post(JSON.stringify({ name: 'bad name!' })),
+      post('{}', {}),
+      call(httpApiEvent('GET /nowhere')),
+    ]);
+
+    // Assess
+    for (const response of responses) {
+      expect(headerOf(response, 'content-type')).toBe('application/json');
+      expect(Object.keys(response.json).sort()).toEqual(
+        response.statusCode === 400 ? ['errors', 'message'] : ['message'],
+      );
+    }
+    expect(responses[0]?.json.errors).toEqual([
+      { field: '(body)', message: expect.any(String) },
+    ]);
+  });
+
+  it('answers a handler bug with 500 Internal error and logs it', async () => {
+    // Prepare
+    const logged = vi.spyOn(logger, 'error');
+    sfn.on(StartExecutionCommand).rejects(new TypeError('a bug'));
+
+    // Act
+    const response = await post(JSON.stringify({ name: 'acme' }));
+
+    // Assess
+    expect(response.statusCode).toBe(500);
+    expect(response.body).toBe('{"message":"Internal error"}');
+    expect(headerOf(response, 'content-type')).toBe('application/json');
+    expect(logged).toHaveBeenCalledWith('Unexpected error', {
+      error: expect.objectContaining({ message: 'a bug' }),
+    });
+  });
+
+  it('logs no error for an answer below 500', async () => {
+    // Prepare
+    const logged = vi.spyOn(logger, 'error');
+
+    // Act
+    await post(JSON.stringify({ name: 'bad name!' }));
+
+    // Assess
+    expect(logged).not.toHaveBeenCalled();
+  });
+
+  it('serves exactly the routes the local API and serverless.yml declare', () => {
+    // Act
+    const served = routes.map((route) => `${route.method} ${route.path}`);
+
+    // Assess
+    expect(served.sort()).toEqual([...httpApiRoutes].sort());
   });
 });
