@@ -42,6 +42,12 @@ const headerOf = (
     ([key]) => key.toLowerCase() === name,
   )?.[1];
 
+const keyed = (key: string) => ({ ...jsonHeaders, 'idempotency-key': key });
+const executionArnFor = (name: string) =>
+  `${createArn.replace(':stateMachine:', ':execution:')}:${name}`;
+const doesNotExist = () =>
+  new ExecutionDoesNotExist({ message: 'no', $metadata: {} });
+
 describe('http-api handler', () => {
   const sfn = mockClient(SFNClient);
   const personalize = mockClient(PersonalizeClient);
@@ -319,6 +325,87 @@ describe('http-api handler', () => {
     expect(response.statusCode).toBe(429);
     expect(response.headers['retry-after']).toBe('1');
   });
+  it('answers a replay while the first execution is RUNNING with idempotentReplay, starting nothing', async () => {
+    // Prepare: Step Functions answers a StartExecution of a RUNNING
+    // execution's name and input with success, so only a describe tells.
+    const input = JSON.stringify({ name: 'acme' });
+    sfn
+      .on(DescribeExecutionCommand)
+      .rejectsOnce(doesNotExist())
+      .callsFake(({ executionArn }) => ({
+        executionArn,
+        status: 'RUNNING',
+        input,
+        startDate: new Date('2026-11-25T10:00:00Z'),
+      }));
+    sfn.on(StartExecutionCommand).callsFake(({ name }) => ({
+      executionArn: executionArnFor(name),
+      startDate: new Date('2026-11-25T10:00:00Z'),
+    }));
+
+    // Act
+    const first = await post(input, keyed('order-7'));
+    const replay = await post(input, keyed('order-7'));
+
+    // Assess
+    expect(first.statusCode).toBe(202);
+    expect(first.json.idempotentReplay).toBeUndefined();
+    expect(replay.statusCode).toBe(202);
+    expect(replay.json).toMatchObject({
+      executionArn: first.json.executionArn,
+      executionName: first.json.executionName,
+      idempotentReplay: true,
+    });
+    expect(sfn.commandCalls(StartExecutionCommand)).toHaveLength(1);
+  });
+
+  it('answers 409 when an Idempotency-Key of a RUNNING execution comes with another body', async () => {
+    // Prepare
+    sfn.on(DescribeExecutionCommand).resolves({
+      status: 'RUNNING',
+      input: JSON.stringify({ name: 'other' }),
+    });
+
+    // Act
+    const response = await post(
+      JSON.stringify({ name: 'acme' }),
+      keyed('order-7'),
+    );
+
+    // Assess
+    expect(response.statusCode).toBe(409);
+    expect(response.json).toEqual({
+      message:
+        'This Idempotency-Key was already used with another request body',
+    });
+    expect(sfn).not.toHaveReceivedCommand(StartExecutionCommand);
+  });
+
+  it('gives two simultaneous first requests with one key the same execution', async () => {
+    // Prepare: neither finds an execution; Step Functions starts one and
+    // answers both StartExecution calls with it.
+    sfn.on(DescribeExecutionCommand).rejects(doesNotExist());
+    sfn.on(StartExecutionCommand).callsFake(({ name }) => ({
+      executionArn: executionArnFor(name),
+      startDate: new Date('2026-11-25T10:00:00Z'),
+    }));
+    const body = JSON.stringify({ name: 'acme' });
+
+    // Act
+    const [one, two] = await Promise.all([
+      post(body, keyed('order-8')),
+      post(body, keyed('order-8')),
+    ]);
+
+    // Assess
+    expect([one.statusCode, two.statusCode]).toEqual([202, 202]);
+    expect(two.json.executionArn).toBe(one.json.executionArn);
+    const names = sfn
+      .commandCalls(StartExecutionCommand)
+      .map((started) => started.args[0].input.name);
+    expect(new Set(names)).toEqual(new Set([one.json.executionName]));
+  });
+
   it('answers a route it does not serve with 404', async () => {
     // Act
     const response = await call(httpApiEvent('GET /nowhere'));

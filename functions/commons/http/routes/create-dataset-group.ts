@@ -6,6 +6,7 @@ import {
 } from '../../executions/execution-names.ts';
 import {
   ExecutionNameConflictError,
+  findOrStartWorkflow,
   startWorkflow,
 } from '../../executions/start-workflow.ts';
 import { metricNames } from '../../powertools/metrics.ts';
@@ -21,8 +22,9 @@ import {
 
 /**
  * POST /dataset-groups: validate, then start the create workflow. The
- * same Idempotency-Key always names the same execution: the same body
- * answers it, another body 409.
+ * same Idempotency-Key always names the same execution: a request that
+ * finds it (running or finished) with the same body answers it with
+ * `idempotentReplay: true`, with another body 409.
  */
 export const createDatasetGroupRoute =
   (
@@ -31,11 +33,12 @@ export const createDatasetGroupRoute =
   async (event) => {
     const request = validateDatasetGroupRequest(readJsonBody(event));
     const key = readIdempotencyKey(event);
-    const executionName =
+    // A random name is new; a key's name may be taken by an earlier request.
+    const [executionName, start] =
       key === undefined
-        ? randomExecutionName('api')
-        : executionNameFromIdempotencyKey(key);
-    const started = await startWorkflow(
+        ? [randomExecutionName('api'), startWorkflow]
+        : [executionNameFromIdempotencyKey(key), findOrStartWorkflow];
+    const started = await start(
       deps.sfn,
       deps.createStateMachineArn,
       executionName,
@@ -48,7 +51,11 @@ export const createDatasetGroupRoute =
         { cause: error },
       );
     });
-    deps.count(metricNames.executionStarted);
+    deps.count(
+      started.replay
+        ? metricNames.duplicateExecutionIgnored
+        : metricNames.executionStarted,
+    );
     return json(202, {
       executionArn: started.executionArn,
       executionName,
