@@ -8,6 +8,7 @@ import {
   ResourceNotFoundException,
 } from '@aws-sdk/client-personalize';
 import {
+  DescribeExecutionCommand,
   GetExecutionHistoryCommand,
   ListExecutionsCommand,
   SFNClient,
@@ -125,6 +126,63 @@ describe('local stack on 127.0.0.1', () => {
       status: 'ACTIVE',
       domain: 'ECOMMERCE',
     });
+  });
+
+  it('answers a replay while the first run is RUNNING, and after it, with the first execution', async () => {
+    // Prepare: the emulator answers polls late, so the run stays RUNNING
+    // while it is replayed.
+    const post = (body: unknown) =>
+      api('/dataset-groups', {
+        method: 'POST',
+        headers: {
+          'content-type': 'application/json',
+          'idempotency-key': 'replayed-while-running',
+        },
+        body: JSON.stringify(body),
+      });
+    server.stack.emulator.faults.latency(500, 'DescribeDatasetGroup');
+    let first: Response;
+    let replay: Response;
+    let statusAfterReplay: string | undefined;
+    try {
+      // Act
+      first = await post({ name: 'replayed' });
+      replay = await post({ name: 'replayed' });
+      const started = (await first.clone().json()) as { executionArn: string };
+      ({ status: statusAfterReplay } = await sfn.send(
+        new DescribeExecutionCommand({ executionArn: started.executionArn }),
+      ));
+    } finally {
+      server.stack.emulator.faults.latency(0, 'DescribeDatasetGroup');
+    }
+    await terminalFor('replayed', 'Dataset Group Created');
+    const afterRun = await post({ name: 'replayed' });
+    const otherBody = await post({ name: 'replayed', domain: 'ECOMMERCE' });
+
+    // Assess
+    const firstBody = (await first.json()) as Record<string, unknown>;
+    expect(first.status).toBe(202);
+    expect(firstBody.idempotentReplay).toBeUndefined();
+    // Still RUNNING after the replay was answered: it was RUNNING during it.
+    expect(statusAfterReplay).toBe('RUNNING');
+    for (const again of [replay, afterRun]) {
+      expect(again.status).toBe(202);
+      expect(await again.json()).toEqual({
+        ...firstBody,
+        idempotentReplay: true,
+      });
+    }
+    expect(otherBody.status).toBe(409);
+    const { executions } = await sfn.send(
+      new ListExecutionsCommand({
+        stateMachineArn: server.description.createStateMachineArn as string,
+      }),
+    );
+    expect(
+      (executions ?? []).filter(
+        (execution) => execution.name === firstBody.executionName,
+      ),
+    ).toHaveLength(1);
   });
 
   it('creates from a PutEvents of Dataset Group Create Requested, once even when the event is delivered twice', async () => {

@@ -1,12 +1,15 @@
 import type { SFNClient } from '@aws-sdk/client-sfn';
 import { parseEventBridgeEnvelope } from '../events/eventbridge-envelope.ts';
 import { executionNameFromEventId } from './execution-names.ts';
-import { startWorkflow } from './start-workflow.ts';
+import { findOrStartWorkflow } from './start-workflow.ts';
 
 export interface StartedFromEvent {
   executionArn: string;
   executionName: string;
-  /** The event was delivered before: its execution already existed. */
+  /**
+   * The event was delivered before: its execution already existed, running
+   * or closed.
+   */
   duplicate: boolean;
 }
 
@@ -15,7 +18,8 @@ export interface StartedFromEvent {
  * field by field (InvalidEventEnvelopeError), the detail is validated by
  * `validate` (which throws a typed error naming each field), and the
  * execution is named after the event id, so a second delivery of the
- * same event finds the first execution instead of starting another.
+ * same event finds the first execution (running or closed) instead of
+ * starting another.
  */
 export const startFromEvent = async <
   Request extends { name: string; correlationId?: string | undefined },
@@ -32,7 +36,7 @@ export const startFromEvent = async <
     correlationId: request.correlationId ?? envelope.id,
   };
   const executionName = executionNameFromEventId(envelope.id);
-  const started = await startWorkflow(
+  const started = await findOrStartWorkflow(
     client,
     stateMachineArn,
     executionName,

@@ -1,34 +1,26 @@
 import type { APIGatewayProxyEventV2 } from 'aws-lambda';
-import type { FieldIssue } from '../errors.ts';
+import { assertIsError } from '../errors.ts';
+import { HttpProblemError } from './http-problem-error.ts';
 
 /** The largest body the API takes, in bytes (a request is ~1 KiB). */
 export const maxBodyBytes = 64 * 1024;
 
-export type BodyResult =
-  | { ok: true; body: unknown }
-  | {
-      ok: false;
-      status: 400 | 413 | 415;
-      message: string;
-      errors?: FieldIssue[];
-    };
-
 /**
- * The JSON body of a request, or why it cannot be read: a content type
- * other than application/json (415), a body over maxBodyBytes (413), or
- * text that is not JSON (400).
+ * The JSON body of a request, or an HttpProblemError saying why it cannot
+ * be read, checked in this order: a content type other than
+ * application/json (415), a body over maxBodyBytes (413), text that is
+ * not JSON (400, with the parser's message as the `(body)` field error).
  */
-export const readJsonBody = (event: APIGatewayProxyEventV2): BodyResult => {
+export const readJsonBody = (event: APIGatewayProxyEventV2): unknown => {
   const contentType = (event.headers['content-type'] ?? '')
     .split(';')[0]
     ?.trim()
     .toLowerCase();
   if (contentType !== 'application/json') {
-    return {
-      ok: false,
-      status: 415,
-      message: `content-type must be application/json, got "${contentType || '(none)'}"`,
-    };
+    throw new HttpProblemError(
+      415,
+      `content-type must be application/json, got "${contentType || '(none)'}"`,
+    );
   }
   const raw =
     event.body === undefined
@@ -37,20 +29,18 @@ export const readJsonBody = (event: APIGatewayProxyEventV2): BodyResult => {
         ? Buffer.from(event.body, 'base64').toString('utf8')
         : event.body;
   if (Buffer.byteLength(raw, 'utf8') > maxBodyBytes) {
-    return {
-      ok: false,
-      status: 413,
-      message: `The body must be at most ${maxBodyBytes} bytes`,
-    };
+    throw new HttpProblemError(
+      413,
+      `The body must be at most ${maxBodyBytes} bytes`,
+    );
   }
   try {
-    return { ok: true, body: JSON.parse(raw) };
+    return JSON.parse(raw);
   } catch (error) {
-    return {
-      ok: false,
-      status: 400,
-      message: 'The body is not valid JSON',
-      errors: [{ field: '(body)', message: (error as Error).message }],
-    };
+    assertIsError(error);
+    throw new HttpProblemError(400, 'The body is not valid JSON', {
+      errors: [{ field: '(body)', message: error.message }],
+      cause: error,
+    });
   }
 };

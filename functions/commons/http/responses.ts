@@ -13,15 +13,13 @@ export const json = (
   body: JSON.stringify(body),
 });
 
-/** `{message, errors?}`: every error response has this shape. */
-export const problem = (
-  statusCode: number,
+/** `{message, errors?}`: every error response has this body. */
+export interface Problem {
+  message: string;
+  errors?: FieldIssue[];
+}
+
+export const problemBody = (
   message: string,
   errors?: FieldIssue[],
-  headers: Record<string, string> = {},
-): HttpResponse =>
-  json(
-    statusCode,
-    { message, ...(errors === undefined ? {} : { errors }) },
-    headers,
-  );
+): Problem => ({ message, ...(errors === undefined ? {} : { errors }) });

@@ -11,8 +11,10 @@ import {
   StartExecutionCommand,
 } from '@aws-sdk/client-sfn';
 import { mockClient } from 'aws-sdk-client-mock';
-import { afterEach, describe, expect, it } from 'vitest';
-import { handler } from '#functions/http-api.ts';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { logger } from '#commons/powertools/logger.ts';
+import { handler, routes } from '#functions/http-api.ts';
+import { httpApiRoutes } from '#local/http-api/routes.ts';
 import { httpApiEvent } from '#test/helpers/http-api-event.ts';
 import { lambdaContext } from '#test/helpers/lambda-context.ts';
 
@@ -31,6 +33,21 @@ const call = async (event: ReturnType<typeof httpApiEvent>) => {
 const post = (body: string, headers: Record<string, string> = jsonHeaders) =>
   call(httpApiEvent('POST /dataset-groups', { body, headers }));
 
+/** A response header, whatever the case of its name. */
+const headerOf = (
+  response: { headers: Record<string, string> },
+  name: string,
+) =>
+  Object.entries(response.headers).find(
+    ([key]) => key.toLowerCase() === name,
+  )?.[1];
+
+const keyed = (key: string) => ({ ...jsonHeaders, 'idempotency-key': key });
+const executionArnFor = (name: string) =>
+  `${createArn.replace(':stateMachine:', ':execution:')}:${name}`;
+const doesNotExist = () =>
+  new ExecutionDoesNotExist({ message: 'no', $metadata: {} });
+
 describe('http-api handler', () => {
   const sfn = mockClient(SFNClient);
   const personalize = mockClient(PersonalizeClient);
@@ -38,6 +55,7 @@ describe('http-api handler', () => {
   afterEach(() => {
     sfn.reset();
     personalize.reset();
+    vi.restoreAllMocks();
   });
 
   it('starts the create workflow for a valid body and answers 202', async () => {
@@ -306,5 +324,151 @@ describe('http-api handler', () => {
     // Assess
     expect(response.statusCode).toBe(429);
     expect(response.headers['retry-after']).toBe('1');
+  });
+  it('answers a replay while the first execution is RUNNING with idempotentReplay, starting nothing', async () => {
+    // Prepare: Step Functions answers a StartExecution of a RUNNING
+    // execution's name and input with success, so only a describe tells.
+    const input = JSON.stringify({ name: 'acme' });
+    sfn
+      .on(DescribeExecutionCommand)
+      .rejectsOnce(doesNotExist())
+      .callsFake(({ executionArn }) => ({
+        executionArn,
+        status: 'RUNNING',
+        input,
+        startDate: new Date('2026-11-25T10:00:00Z'),
+      }));
+    sfn.on(StartExecutionCommand).callsFake(({ name }) => ({
+      executionArn: executionArnFor(name),
+      startDate: new Date('2026-11-25T10:00:00Z'),
+    }));
+
+    // Act
+    const first = await post(input, keyed('order-7'));
+    const replay = await post(input, keyed('order-7'));
+
+    // Assess
+    expect(first.statusCode).toBe(202);
+    expect(first.json.idempotentReplay).toBeUndefined();
+    expect(replay.statusCode).toBe(202);
+    expect(replay.json).toMatchObject({
+      executionArn: first.json.executionArn,
+      executionName: first.json.executionName,
+      idempotentReplay: true,
+    });
+    expect(sfn.commandCalls(StartExecutionCommand)).toHaveLength(1);
+  });
+
+  it('answers 409 when an Idempotency-Key of a RUNNING execution comes with another body', async () => {
+    // Prepare
+    sfn.on(DescribeExecutionCommand).resolves({
+      status: 'RUNNING',
+      input: JSON.stringify({ name: 'other' }),
+    });
+
+    // Act
+    const response = await post(
+      JSON.stringify({ name: 'acme' }),
+      keyed('order-7'),
+    );
+
+    // Assess
+    expect(response.statusCode).toBe(409);
+    expect(response.json).toEqual({
+      message:
+        'This Idempotency-Key was already used with another request body',
+    });
+    expect(sfn).not.toHaveReceivedCommand(StartExecutionCommand);
+  });
+
+  it('gives two simultaneous first requests with one key the same execution', async () => {
+    // Prepare: neither finds an execution; Step Functions starts one and
+    // answers both StartExecution calls with it.
+    sfn.on(DescribeExecutionCommand).rejects(doesNotExist());
+    sfn.on(StartExecutionCommand).callsFake(({ name }) => ({
+      executionArn: executionArnFor(name),
+      startDate: new Date('2026-11-25T10:00:00Z'),
+    }));
+    const body = JSON.stringify({ name: 'acme' });
+
+    // Act
+    const [one, two] = await Promise.all([
+      post(body, keyed('order-8')),
+      post(body, keyed('order-8')),
+    ]);
+
+    // Assess
+    expect([one.statusCode, two.statusCode]).toEqual([202, 202]);
+    expect(two.json.executionArn).toBe(one.json.executionArn);
+    const names = sfn
+      .commandCalls(StartExecutionCommand)
+      .map((started) => started.args[0].input.name);
+    expect(new Set(names)).toEqual(new Set([one.json.executionName]));
+  });
+
+  it('answers a route it does not serve with 404', async () => {
+    // Act
+    const response = await call(httpApiEvent('GET /nowhere'));
+
+    // Assess
+    expect(response.statusCode).toBe(404);
+    expect(response.json).toEqual({ message: 'No route GET /nowhere' });
+  });
+
+  it('answers every error with a JSON {message, errors?} body', async () => {
+    // Act
+    const responses = await Promise.all([
+      post('{"name":'),
+      post(JSON.stringify({ name: 'bad name!' })),
+      post('{}', {}),
+      call(httpApiEvent('GET /nowhere')),
+    ]);
+
+    // Assess
+    for (const response of responses) {
+      expect(headerOf(response, 'content-type')).toBe('application/json');
+      expect(Object.keys(response.json).sort()).toEqual(
+        response.statusCode === 400 ? ['errors', 'message'] : ['message'],
+      );
+    }
+    expect(responses[0]?.json.errors).toEqual([
+      { field: '(body)', message: expect.any(String) },
+    ]);
+  });
+
+  it('answers a handler bug with 500 Internal error and logs it', async () => {
+    // Prepare
+    const logged = vi.spyOn(logger, 'error');
+    sfn.on(StartExecutionCommand).rejects(new TypeError('a bug'));
+
+    // Act
+    const response = await post(JSON.stringify({ name: 'acme' }));
+
+    // Assess
+    expect(response.statusCode).toBe(500);
+    expect(response.body).toBe('{"message":"Internal error"}');
+    expect(headerOf(response, 'content-type')).toBe('application/json');
+    expect(logged).toHaveBeenCalledWith('Unexpected error', {
+      error: expect.objectContaining({ message: 'a bug' }),
+    });
+  });
+
+  it('logs no error for an answer below 500', async () => {
+    // Prepare
+    const logged = vi.spyOn(logger, 'error');
+
+    // Act
+    await post(JSON.stringify({ name: 'bad name!' }));
+
+    // Assess
+    expect(logged).not.toHaveBeenCalled();
+  });
+
+  it('serves exactly the routes the local API and serverless.yml declare', () => {
+    // Act
+    const served = routes.map((route) => `${route.method} ${route.path}`);
+
+    // Assess
+    expect(served.sort()).toEqual([...httpApiRoutes].sort());
   });
 });
