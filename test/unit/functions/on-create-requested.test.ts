@@ -1,6 +1,7 @@
 import {
   DescribeExecutionCommand,
   ExecutionAlreadyExists,
+  ExecutionDoesNotExist,
   SFNClient,
   StartExecutionCommand,
 } from '@aws-sdk/client-sfn';
@@ -27,6 +28,9 @@ describe('on-create-requested handler', () => {
   it('starts one execution named after the event id, with the detail as input', async () => {
     // Prepare
     const event = getTestEvent(fixture);
+    sfn
+      .on(DescribeExecutionCommand)
+      .rejects(new ExecutionDoesNotExist({ message: 'none', $metadata: {} }));
     sfn
       .on(StartExecutionCommand)
       .resolves({ executionArn: 'arn:e', startDate: new Date() });
