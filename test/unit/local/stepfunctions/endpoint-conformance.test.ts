@@ -55,6 +55,59 @@ const eventually = async <T>(
 const typesOf = (events: HistoryEvent[] | undefined) =>
   (events ?? []).map((event) => event.type);
 
+/**
+ * ids from 1; previousEventId the event before, except 0 for the first
+ * state entered and for ExecutionAborted (as AWS records them).
+ */
+const expectServiceNumbering = (events: HistoryEvent[] | undefined) => {
+  const all = events ?? [];
+  expect(all.map((event) => event.id)).toEqual(
+    all.map((_, index) => index + 1),
+  );
+  expect(all.map((event) => event.previousEventId)).toEqual(
+    all.map((event, index) =>
+      index === 1 || event.type === 'ExecutionAborted' ? 0 : index,
+    ),
+  );
+};
+
+/**
+ * What each Task state entry wrote between its TaskStateEntered and its
+ * TaskStateExited (or the execution's end), with the state's name.
+ */
+const taskEntries = (events: HistoryEvent[] | undefined) => {
+  const entries: Array<{ name: string; types: string[] }> = [];
+  let current: { name: string; types: string[] } | undefined;
+  for (const event of events ?? []) {
+    if (event.type === 'TaskStateEntered') {
+      current = { name: event.stateEnteredEventDetails?.name ?? '', types: [] };
+      entries.push(current);
+    } else if (
+      event.type === 'TaskStateExited' ||
+      /^Execution/.test(event.type ?? '')
+    ) {
+      current = undefined;
+    } else if (current !== undefined && event.type?.endsWith('StateEntered')) {
+      throw new Error(`${event.type} inside the Task ${current.name}`);
+    } else {
+      current?.types.push(event.type ?? '?');
+    }
+  }
+  return entries;
+};
+
+const lambdaAttempt = (end: string) => [
+  'LambdaFunctionScheduled',
+  'LambdaFunctionStarted',
+  `LambdaFunction${end}`,
+];
+
+const putEventsAttempt = (end: string) => [
+  'TaskScheduled',
+  'TaskStarted',
+  `Task${end}`,
+];
+
 describe('Step Functions endpoint through @aws-sdk/client-sfn', () => {
   let stack: LocalStack;
   let sfn: RunningStepFunctionsEndpoint;
@@ -392,6 +445,7 @@ describe('Step Functions endpoint through @aws-sdk/client-sfn', () => {
   describe('GetExecutionHistory', () => {
     let executionArn: string;
     let failedArn: string;
+    let retriedArn: string;
 
     beforeAll(async () => {
       ({ executionArn } = sfn.registry.startExecution({
@@ -406,26 +460,36 @@ describe('Step Functions endpoint through @aws-sdk/client-sfn', () => {
       }));
       await sfn.registry.settled(executionArn);
       await sfn.registry.settled(failedArn);
+      // More throttles than the SDK retries inside one invocation, so the
+      // state machine's Retry runs the task again.
+      stack.emulator.faults.throttle({
+        count: 4,
+        operation: 'CreateDatasetGroup',
+      });
+      ({ executionArn: retriedArn } = sfn.registry.startExecution({
+        stateMachineArn,
+        name: 'history-retried',
+        input: JSON.stringify({ name: 'history-retried-group' }),
+      }));
+      await sfn.registry.settled(retriedArn);
     });
 
-    const history = (input: Record<string, unknown>) =>
+    const history = (input: Record<string, unknown>, arn = executionArn) =>
       client.send(
-        new GetExecutionHistoryCommand({ executionArn, ...input } as never),
+        new GetExecutionHistoryCommand({
+          executionArn: arn,
+          ...input,
+        } as never),
       );
 
-    it('shows the run from ExecutionStarted to ExecutionSucceeded, numbered from 1', async () => {
+    it('shows the run from ExecutionStarted to ExecutionSucceeded, numbered as the service numbers it', async () => {
       // Act
       const { events, nextToken } = await history({});
 
       // Assess
       expect(nextToken).toBeUndefined();
       const all = events ?? [];
-      expect(all.map((event) => event.id)).toEqual(
-        all.map((_, index) => index + 1),
-      );
-      expect(all.map((event) => event.previousEventId)).toEqual(
-        all.map((_, index) => index),
-      );
+      expectServiceNumbering(all);
       expect(all[0]).toMatchObject({
         type: 'ExecutionStarted',
         executionStartedEventDetails: {
@@ -434,14 +498,6 @@ describe('Step Functions endpoint through @aws-sdk/client-sfn', () => {
         },
       });
       expect(all[0]?.timestamp).toBeInstanceOf(Date);
-      expect(all).toContainEqual(
-        expect.objectContaining({
-          type: 'TaskStateEntered',
-          stateEnteredEventDetails: expect.objectContaining({
-            name: 'CreateDatasetGroup',
-          }),
-        }),
-      );
       expect(all).toContainEqual(
         expect.objectContaining({
           type: 'ChoiceStateEntered',
@@ -456,15 +512,101 @@ describe('Step Functions endpoint through @aws-sdk/client-sfn', () => {
       ).toMatchObject({ progress: { datasetGroup: { status: 'ACTIVE' } } });
     });
 
+    it('writes each Lambda task and putEvents task attempt between its state’s Entered and Exited', async () => {
+      // Act
+      const { events } = await history({});
+
+      // Assess
+      const entries = taskEntries(events);
+      expect(entries.map((entry) => entry.name)).toEqual([
+        'CreateDatasetGroup',
+        'PublishCreationStarted',
+        'DescribeDatasetGroup',
+        'PublishDatasetGroupCreated',
+      ]);
+      expect(entries.map((entry) => entry.types)).toEqual([
+        lambdaAttempt('Succeeded'),
+        putEventsAttempt('Succeeded'),
+        lambdaAttempt('Succeeded'),
+        putEventsAttempt('Succeeded'),
+      ]);
+      const find = (type: string) =>
+        (events ?? []).find((event) => event.type === type);
+      expect(find('LambdaFunctionScheduled')).toMatchObject({
+        lambdaFunctionScheduledEventDetails: {
+          resource:
+            'arn:aws:lambda:us-east-1:000000000000:function:create-dataset-group',
+          inputDetails: { truncated: false },
+          timeoutInSeconds: 60,
+        },
+      });
+      expect(
+        JSON.parse(
+          find('LambdaFunctionScheduled')?.lambdaFunctionScheduledEventDetails
+            ?.input ?? '{}',
+        ),
+      ).toMatchObject({
+        request: { name: 'history-group' },
+        executionName: 'history',
+      });
+      expect(find('TaskScheduled')?.taskScheduledEventDetails).toMatchObject({
+        resourceType: 'events',
+        resource: 'putEvents',
+        region: 'us-east-1',
+      });
+      expect(
+        JSON.parse(
+          find('TaskScheduled')?.taskScheduledEventDetails?.parameters ?? '{}',
+        ),
+      ).toMatchObject({
+        Entries: [{ DetailType: 'Dataset Group Creation Started' }],
+      });
+      expect(
+        find('TaskScheduled')?.taskScheduledEventDetails?.timeoutInSeconds,
+      ).toBeUndefined();
+      expect(
+        JSON.parse(
+          find('TaskSucceeded')?.taskSucceededEventDetails?.output ?? '{}',
+        ),
+      ).toEqual({
+        Entries: [{ EventId: expect.any(String) }],
+        FailedEntryCount: 0,
+      });
+    });
+
+    it('writes every retried attempt as its own Scheduled, Started and Failed group', async () => {
+      // Act
+      const { events } = await history({}, retriedArn);
+
+      // Assess
+      expectServiceNumbering(events);
+      const [create] = taskEntries(events);
+      const groups = Array.from(
+        { length: (create?.types.length ?? 0) / 3 },
+        (_, index) => create?.types.slice(index * 3, index * 3 + 3),
+      );
+      expect(create?.types.length).toBeGreaterThanOrEqual(6);
+      expect(groups.at(-1)).toEqual(lambdaAttempt('Succeeded'));
+      expect(groups.slice(0, -1)).toEqual(
+        groups.slice(0, -1).map(() => lambdaAttempt('Failed')),
+      );
+      const failed = (events ?? []).find(
+        (event) => event.type === 'LambdaFunctionFailed',
+      )?.lambdaFunctionFailedEventDetails;
+      expect(JSON.parse(failed?.cause ?? '{}')).toMatchObject({
+        errorType: failed?.error,
+        errorMessage: expect.stringContaining('CreateDatasetGroup'),
+      });
+      expect(typesOf(events).at(-1)).toBe('ExecutionSucceeded');
+    });
+
     it('gives the same events newest first with reverseOrder', async () => {
       // Act
       const forward = await history({});
       const backward = await history({ reverseOrder: true });
 
       // Assess
-      expect(backward.events?.map((event) => event.id)).toEqual(
-        forward.events?.map((event) => event.id).reverse(),
-      );
+      expect(backward.events).toEqual([...(forward.events ?? [])].reverse());
       expect(backward.events?.[0]?.type).toBe('ExecutionSucceeded');
     });
 
@@ -493,8 +635,9 @@ describe('Step Functions endpoint through @aws-sdk/client-sfn', () => {
       expect(backward).toEqual([...expected].reverse());
     });
 
-    it('leaves inputs and outputs out when includeExecutionData is false', async () => {
+    it('leaves inputs, outputs and task parameters out when includeExecutionData is false', async () => {
       // Act
+      const full = await history({});
       const { events } = await history({ includeExecutionData: false });
 
       // Assess
@@ -502,24 +645,57 @@ describe('Step Functions endpoint through @aws-sdk/client-sfn', () => {
         inputDetails: { truncated: false },
         roleArn: 'arn:aws:iam::000000000000:role/create-dataset-group',
       });
-      expect(JSON.stringify(events)).not.toMatch(/"(input|output)"/);
+      expect(typesOf(events)).toEqual(typesOf(full.events));
+      expect(
+        events?.find((event) => event.type === 'LambdaFunctionScheduled')
+          ?.lambdaFunctionScheduledEventDetails,
+      ).toEqual({
+        resource:
+          'arn:aws:lambda:us-east-1:000000000000:function:create-dataset-group',
+        inputDetails: { truncated: false },
+        timeoutInSeconds: 60,
+      });
+      expect(JSON.stringify(events)).not.toMatch(/"(input|output|parameters)"/);
     });
 
-    it('records a failed Task as TaskFailed and the failure as ExecutionFailed', async () => {
+    it('records a caught Lambda failure as LambdaFunctionFailed, then the Task’s exit, and the end as ExecutionFailed', async () => {
       // Act
-      const { events } = await client.send(
-        new GetExecutionHistoryCommand({ executionArn: failedArn }),
-      );
+      const { events } = await history({}, failedArn);
       const description = await describeExecution(failedArn);
 
       // Assess
-      const failedTask = events?.find((event) => event.type === 'TaskFailed');
-      expect(failedTask?.taskFailedEventDetails).toMatchObject({
+      expectServiceNumbering(events);
+      const [create, ...others] = taskEntries(events);
+      expect(create).toEqual({
+        name: 'CreateDatasetGroup',
+        types: lambdaAttempt('Failed'),
+      });
+      expect(others.map((entry) => entry.name)).toEqual([
+        'PublishCreationFailed',
+      ]);
+      const failedTask = events?.find(
+        (event) => event.type === 'LambdaFunctionFailed',
+      );
+      expect(failedTask?.lambdaFunctionFailedEventDetails).toMatchObject({
         error: 'InvalidDatasetGroupRequestError',
       });
       expect(
-        JSON.parse(failedTask?.taskFailedEventDetails?.cause ?? '{}'),
+        JSON.parse(failedTask?.lambdaFunctionFailedEventDetails?.cause ?? '{}'),
       ).toMatchObject({ errorType: 'InvalidDatasetGroupRequestError' });
+      // The event after it (ids count from 1).
+      const exit = events?.[failedTask?.id ?? 0];
+      expect(exit).toMatchObject({
+        type: 'TaskStateExited',
+        stateExitedEventDetails: { name: 'CreateDatasetGroup' },
+      });
+      expect(
+        JSON.parse(exit?.stateExitedEventDetails?.output ?? '{}'),
+      ).toMatchObject({
+        failure: {
+          Error: 'InvalidDatasetGroupRequestError',
+          Cause: failedTask?.lambdaFunctionFailedEventDetails?.cause,
+        },
+      });
       expect(typesOf(events).slice(-2)).toEqual([
         'FailStateEntered',
         'ExecutionFailed',
@@ -565,13 +741,16 @@ describe('Step Functions endpoint through @aws-sdk/client-sfn', () => {
       expect(description.stopDate?.getTime()).toBe(stopped.stopDate?.getTime());
       expect(events?.[0]).toMatchObject({
         type: 'ExecutionAborted',
+        previousEventId: 0,
         executionAbortedEventDetails: {
           error: 'Operator.Cancelled',
           cause: 'No longer needed',
         },
       });
-      // The state it was in (a Task or a Wait) is recorded as aborted.
-      expect(events?.[1]?.type).toMatch(/^(Task|Wait)StateAborted$/);
+      // As AWS records a stop: nothing for the state it was in.
+      expect(typesOf(events)).not.toContainEqual(
+        expect.stringMatching(/StateAborted$/),
+      );
       expect(typesOf(events)).not.toContain('ExecutionSucceeded');
     });
 
