@@ -183,6 +183,15 @@ const workflowRunner = (
   return {
     stateMachineArn,
     stateMachineName: spec.stateMachineName,
+    /**
+     * The definition as deployed: serverless-step-functions sends
+     * `JSON.stringify(definition, undefined, 2)` of the ASL with its
+     * placeholders substituted (compileStateMachines.js), and this is that
+     * text for the very object the runner executes.
+     */
+    definition: JSON.stringify(definition, undefined, 2),
+    /** The role the executions run with (the context's RoleArn). */
+    roleArn,
     start(
       input: unknown,
       executionName: string = randomUUID(),

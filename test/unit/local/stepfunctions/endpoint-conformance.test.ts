@@ -1,5 +1,8 @@
+import { readFileSync } from 'node:fs';
 import {
   DescribeExecutionCommand,
+  DescribeStateMachineCommand,
+  DescribeStateMachineForExecutionCommand,
   ExecutionAlreadyExists,
   ExecutionDoesNotExist,
   GetExecutionHistoryCommand,
@@ -9,17 +12,24 @@ import {
   InvalidName,
   InvalidToken,
   ListExecutionsCommand,
+  ListStateMachinesCommand,
   paginateGetExecutionHistory,
+  paginateListStateMachines,
   SFNClient,
   StartExecutionCommand,
   StateMachineDoesNotExist,
   StopExecutionCommand,
+  ValidationException,
 } from '@aws-sdk/client-sfn';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   type LocalStack,
   startLocalStack,
 } from '#local/runtime/local-stack.ts';
+import {
+  createDatasetGroupDefinitionPath,
+  deleteDatasetGroupDefinitionPath,
+} from '#local/runtime/state-machine-definition.ts';
 import {
   type RunningStepFunctionsEndpoint,
   startStepFunctionsEndpoint,
@@ -108,6 +118,12 @@ const putEventsAttempt = (end: string) => [
   `Task${end}`,
 ];
 
+const definitionFile = (path: URL) =>
+  JSON.parse(readFileSync(path, 'utf8')) as {
+    StartAt: string;
+    States: Record<string, unknown>;
+  };
+
 describe('Step Functions endpoint through @aws-sdk/client-sfn', () => {
   let stack: LocalStack;
   let sfn: RunningStepFunctionsEndpoint;
@@ -157,6 +173,283 @@ describe('Step Functions endpoint through @aws-sdk/client-sfn', () => {
 
   const stop = (executionArn: string | undefined) =>
     client.send(new StopExecutionCommand({ executionArn }));
+
+  describe('ListStateMachines', () => {
+    it('lists the state machines it serves, in name order, with type and creation date', async () => {
+      // Act
+      const { stateMachines, nextToken } = await client.send(
+        new ListStateMachinesCommand({}),
+      );
+
+      // Assess
+      expect(nextToken).toBeUndefined();
+      expect(stateMachines).toEqual([
+        {
+          stateMachineArn,
+          name: 'create-dataset-group',
+          type: 'STANDARD',
+          creationDate: expect.any(Date),
+        },
+        {
+          stateMachineArn: stack.deleteWorkflow.stateMachineArn,
+          name: 'delete-dataset-group',
+          type: 'STANDARD',
+          creationDate: stateMachines?.[0]?.creationDate,
+        },
+      ]);
+    });
+
+    it('pages with maxResults and nextToken', async () => {
+      // Act
+      const pages = [];
+      for await (const page of paginateListStateMachines(
+        { client, pageSize: 1 },
+        {},
+      )) {
+        pages.push(page);
+      }
+
+      // Assess
+      expect(
+        pages.map((page) => page.stateMachines?.map((m) => m.name)),
+      ).toEqual([['create-dataset-group'], ['delete-dataset-group']]);
+      expect(pages[0]?.nextToken).toEqual(expect.any(String));
+      expect(pages[1]?.nextToken).toBeUndefined();
+    });
+
+    it('rejects a page size over 1000 and a token over 1024 characters with the service’s messages', async () => {
+      // Act
+      const tooLarge = client.send(
+        new ListStateMachinesCommand({ maxResults: 1001 }),
+      );
+      const tooLong = client.send(
+        new ListStateMachinesCommand({ nextToken: 't'.repeat(1025) }),
+      );
+
+      // Assess
+      await expect(tooLarge).rejects.toBeInstanceOf(ValidationException);
+      await expect(tooLarge).rejects.toThrow(
+        "1 validation error detected: Value '1001' at 'maxResults' failed to satisfy constraint: Member must have value less than or equal to 1000",
+      );
+      await expect(tooLong).rejects.toBeInstanceOf(ValidationException);
+      await expect(tooLong).rejects.toThrow(
+        'Member must have length less than or equal to 1024',
+      );
+    });
+
+    it('rejects a token it did not issue for this listing as InvalidToken', async () => {
+      // Prepare: a token of another listing (an execution's history).
+      const { executionArn } = sfn.registry.startExecution({
+        stateMachineArn,
+        name: 'token-source',
+        input: JSON.stringify({ name: 'token-source' }),
+      });
+      await sfn.registry.settled(executionArn);
+      const { nextToken } = await client.send(
+        new GetExecutionHistoryCommand({ executionArn, maxResults: 1 }),
+      );
+
+      // Act
+      const ofHistory = client.send(
+        new ListStateMachinesCommand({ nextToken }),
+      );
+      const garbage = client.send(
+        new ListStateMachinesCommand({ nextToken: 'not a token' }),
+      );
+
+      // Assess
+      expect(nextToken).toEqual(expect.any(String));
+      await expect(ofHistory).rejects.toBeInstanceOf(InvalidToken);
+      await expect(garbage).rejects.toBeInstanceOf(InvalidToken);
+    });
+  });
+
+  describe('DescribeStateMachine', () => {
+    const describeStateMachine = (arn: string, includedData?: string) =>
+      client.send(
+        new DescribeStateMachineCommand({
+          stateMachineArn: arn,
+          ...(includedData !== undefined && { includedData }),
+        } as never),
+      );
+
+    it.each([
+      ['create-dataset-group', createDatasetGroupDefinitionPath],
+      ['delete-dataset-group', deleteDatasetGroupDefinitionPath],
+    ])('describes %s with the definition as deployed', async (name, path) => {
+      // Prepare
+      const arn = `arn:aws:states:us-east-1:000000000000:stateMachine:${name}`;
+      const file = definitionFile(path);
+
+      // Act
+      const description = await describeStateMachine(arn);
+
+      // Assess
+      expect(description).toMatchObject({
+        stateMachineArn: arn,
+        name,
+        status: 'ACTIVE',
+        roleArn: `arn:aws:iam::000000000000:role/${name}`,
+        type: 'STANDARD',
+        creationDate: expect.any(Date),
+        loggingConfiguration: { level: 'OFF', includeExecutionData: false },
+        tracingConfiguration: { enabled: false },
+        encryptionConfiguration: { type: 'AWS_OWNED_KEY' },
+      });
+      const definition = description.definition ?? '';
+      expect(definition).not.toContain('${');
+      const deployed = JSON.parse(definition) as typeof file;
+      expect(deployed.StartAt).toBe(file.StartAt);
+      expect(Object.keys(deployed.States)).toEqual(Object.keys(file.States));
+      expect(definition).toContain(`"EventBusName": "${stack.bus.name}"`);
+      expect(definition).toMatch(
+        /"Resource": "arn:aws:lambda:us-east-1:000000000000:function:[a-z-]+"/,
+      );
+    });
+
+    it('keeps one creation date for the life of the endpoint', async () => {
+      // Act
+      const first = await describeStateMachine(stateMachineArn);
+      await new Promise((resolve) => setTimeout(resolve, 5));
+      const again = await describeStateMachine(stateMachineArn, 'ALL_DATA');
+      const { stateMachines } = await client.send(
+        new ListStateMachinesCommand({}),
+      );
+
+      // Assess
+      expect(again.creationDate?.getTime()).toBe(first.creationDate?.getTime());
+      expect(stateMachines?.[0]?.creationDate?.getTime()).toBe(
+        first.creationDate?.getTime(),
+      );
+    });
+
+    it('gives the creation date it was started with', async () => {
+      // Prepare
+      const createdAt = new Date('2026-01-02T03:04:05.678Z');
+      const dated = await startStepFunctionsEndpoint({
+        runners: [stack.createWorkflow],
+        stateMachineCreationDate: createdAt,
+      });
+      const datedClient = clientFor(dated.endpoint);
+
+      try {
+        // Act
+        const description = await datedClient.send(
+          new DescribeStateMachineCommand({ stateMachineArn }),
+        );
+        const { stateMachines } = await datedClient.send(
+          new ListStateMachinesCommand({}),
+        );
+
+        // Assess
+        expect(description.creationDate).toEqual(createdAt);
+        expect(stateMachines?.map((item) => item.creationDate)).toEqual([
+          createdAt,
+        ]);
+      } finally {
+        datedClient.destroy();
+        await dated.close();
+      }
+    });
+
+    it.each([
+      [
+        'a string that is no ARN',
+        'nope',
+        "Invalid Arn: 'Invalid ARN prefix: nope'",
+      ],
+      [
+        'an execution ARN',
+        'arn:aws:states:us-east-1:000000000000:execution:create-dataset-group:x',
+        "Invalid Arn: 'Resource type not valid in this context: execution'",
+      ],
+    ])('rejects %s as InvalidArn', async (_, arn, message) => {
+      // Act
+      const attempt = describeStateMachine(arn);
+
+      // Assess
+      await expect(attempt).rejects.toBeInstanceOf(InvalidArn);
+      await expect(attempt).rejects.toThrow(message);
+    });
+
+    it('rejects an unknown state machine as StateMachineDoesNotExist', async () => {
+      // Prepare
+      const arn = 'arn:aws:states:us-east-1:000000000000:stateMachine:nope';
+
+      // Act
+      const attempt = describeStateMachine(arn);
+
+      // Assess
+      await expect(attempt).rejects.toBeInstanceOf(StateMachineDoesNotExist);
+      await expect(attempt).rejects.toThrow(
+        `State Machine Does Not Exist: '${arn}'`,
+      );
+    });
+
+    it('rejects an includedData outside its enum as ValidationException', async () => {
+      // Act
+      const attempt = describeStateMachine(stateMachineArn, 'EVERYTHING');
+
+      // Assess
+      await expect(attempt).rejects.toBeInstanceOf(ValidationException);
+      await expect(attempt).rejects.toThrow(
+        "Value 'EVERYTHING' at 'includedData' failed to satisfy constraint: Member must satisfy enum value set: [ALL_DATA, METADATA_ONLY]",
+      );
+    });
+  });
+
+  describe('DescribeStateMachineForExecution', () => {
+    it('describes the state machine an execution ran on', async () => {
+      // Prepare
+      const { executionArn } = sfn.registry.startExecution({
+        stateMachineArn,
+        name: 'for-execution',
+        input: JSON.stringify({ name: 'for-execution-group' }),
+      });
+      const described = await client.send(
+        new DescribeStateMachineCommand({ stateMachineArn }),
+      );
+
+      // Act
+      const forExecution = await client.send(
+        new DescribeStateMachineForExecutionCommand({ executionArn }),
+      );
+
+      // Assess
+      expect(forExecution).toMatchObject({
+        stateMachineArn,
+        name: 'create-dataset-group',
+        definition: described.definition,
+        roleArn: described.roleArn,
+        updateDate: described.creationDate,
+        loggingConfiguration: described.loggingConfiguration,
+        tracingConfiguration: described.tracingConfiguration,
+      });
+      await sfn.registry.settled(executionArn);
+    });
+
+    it('rejects an unknown execution as ExecutionDoesNotExist and a state machine ARN as InvalidArn', async () => {
+      // Act
+      const unknown = client.send(
+        new DescribeStateMachineForExecutionCommand({
+          executionArn:
+            'arn:aws:states:us-east-1:000000000000:execution:create-dataset-group:ghost',
+        }),
+      );
+      const wrongType = client.send(
+        new DescribeStateMachineForExecutionCommand({
+          executionArn: stateMachineArn,
+        }),
+      );
+
+      // Assess
+      await expect(unknown).rejects.toBeInstanceOf(ExecutionDoesNotExist);
+      await expect(wrongType).rejects.toBeInstanceOf(InvalidArn);
+      await expect(wrongType).rejects.toThrow(
+        'Resource type not valid in this context: stateMachine',
+      );
+    });
+  });
 
   describe('StartExecution and DescribeExecution', () => {
     it('runs the workflow to SUCCEEDED with its output and dates', async () => {
