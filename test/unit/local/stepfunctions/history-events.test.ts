@@ -1,6 +1,7 @@
 import type { HistoryEvent } from '@aws-sdk/client-sfn';
 import { StateMachine } from 'aws-local-stepfunctions';
 import { describe, expect, it } from 'vitest';
+import { bindLambdaHandler } from '#local/runtime/lambda-binding.ts';
 import {
   recordTaskAttempts,
   type TaskAttempt,
@@ -643,6 +644,57 @@ describe('ExecutionHistory of a run of aws-local-stepfunctions', () => {
     ).toBe('{"Entries":[{"Detail":{"created":true}}]}');
     const timestamps = events.map((event) => event.timestamp?.getTime() ?? 0);
     expect(timestamps).toEqual([...timestamps].sort((a, b) => a - b));
+  });
+});
+
+describe('ExecutionHistory of a Lambda failure nothing catches', () => {
+  it('ends with ExecutionFailed carrying the LambdaFunctionFailed error and cause', async () => {
+    // Prepare: the real Lambda binding, a handler that throws.
+    const attempts = new TaskAttemptLog();
+    const handler = bindLambdaHandler(async () => {
+      throw new RangeError('quota reached');
+    }, 'create-dataset-group');
+    const execution = new StateMachine({
+      StartAt: 'Create',
+      States: { Create: { Type: 'Task', Resource: functionArn, End: true } },
+    } as never).run(
+      { name: 'x' },
+      {
+        overrides: {
+          taskResourceLocalHandlers: {
+            Create: recordTaskAttempts(
+              attempts,
+              { stateName: 'Create', target: lambda },
+              handler,
+            ),
+          },
+        },
+      },
+    );
+    const history = new ExecutionHistory({
+      input: '{"name":"x"}',
+      roleArn,
+      stopRequest: () => undefined,
+      taskAttempts: attempts,
+    });
+
+    // Act
+    await execution.result.catch(() => undefined);
+    for await (const log of execution.eventLogs) history.append(log);
+
+    // Assess
+    const events = history.events;
+    expect(typesOf(events).slice(-2)).toEqual([
+      'LambdaFunctionFailed',
+      'ExecutionFailed',
+    ]);
+    const failed = events.at(-2)?.lambdaFunctionFailedEventDetails;
+    expect(failed?.error).toBe('RangeError');
+    expect(JSON.parse(failed?.cause ?? '{}')).toMatchObject({
+      errorType: 'RangeError',
+      errorMessage: 'quota reached',
+    });
+    expect(events.at(-1)?.executionFailedEventDetails).toEqual(failed);
   });
 });
 
