@@ -182,7 +182,7 @@ export const toHistoryEvents = (
 
 /**
  * previousEventId as the service sets it in a history without Parallel or
- * Map states (verified on 700 histories recorded on AWS in LocalStack's
+ * Map states (verified on the histories recorded on AWS in LocalStack's
  * tests/aws/services/stepfunctions/v2 snapshots): the event before, except
  * 0 for the first state entered (it follows ExecutionStarted) and for
  * ExecutionAborted (test_sfn_api test_stop_execution: WaitStateEntered,
@@ -216,8 +216,9 @@ const previousEventIdOf = (
  * writes ExecutionAborted only, as the service does for a top-level
  * state (verified for a Wait; inferred for a Task).
  *
- * Every event is appended through one method, #append, and is plain JSON
- * apart from its `timestamp` (a Date).
+ * Every event is appended through one method, #appendEvent (the place
+ * to store each event as it comes), and is plain JSON apart from its
+ * `timestamp` (a Date).
  */
 export class ExecutionHistory {
   readonly #events: HistoryEvent[] = [];
@@ -245,7 +246,7 @@ export class ExecutionHistory {
     }
     if (isTask && log.type === 'StateExited') this.#endAttempt(undefined);
     for (const event of toHistoryEvents(log, this.#context)) {
-      this.#append(event);
+      this.#appendEvent(event);
     }
     if (
       isTask &&
@@ -255,7 +256,7 @@ export class ExecutionHistory {
       for (const event of this.#attempt === undefined
         ? []
         : attemptStartedEvents(this.#attempt)) {
-        this.#append(event);
+        this.#appendEvent(event);
       }
     }
   }
@@ -265,11 +266,11 @@ export class ExecutionHistory {
     this.#attempt = undefined;
     const ended =
       attempt === undefined ? undefined : attemptEndedEvent(attempt, failure);
-    if (ended !== undefined) this.#append(ended);
+    if (ended !== undefined) this.#appendEvent(ended);
   }
 
   /** The one way in: numbers the event and links it to the one before. */
-  #append(event: UnnumberedHistoryEvent): void {
+  #appendEvent(event: UnnumberedHistoryEvent): void {
     const previous = this.#events.at(-1);
     this.#events.push({
       ...event,
