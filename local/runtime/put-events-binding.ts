@@ -7,9 +7,14 @@ import type { TaskHandler } from './task-handler.ts';
 
 /**
  * Binds the `arn:aws:states:::events:putEvents` integration to a local
- * bus with the integration's documented behaviour: the execution and state
- * machine ARNs are appended to each entry's Resources, and a response with
- * FailedEntryCount > 0 fails the task with EventBridge.FailedEntry.
+ * bus with the integration's documented behaviour: the state machine and
+ * execution ARNs are appended to each entry's Resources, and a response
+ * with FailedEntryCount > 0 fails the task with EventBridge.FailedEntry.
+ * Verified against executions recorded on AWS (LocalStack's
+ * tests/aws/services/stepfunctions/v2/services/
+ * test_events_task_service.snapshot.json): the ARNs come in that order
+ * (state machine, then execution), and the failure's Cause is the
+ * PutEvents response itself, as JSON.
  */
 export const bindPutEvents =
   (
@@ -23,17 +28,13 @@ export const bindPutEvents =
         ...entry,
         Resources: [
           ...(entry.Resources ?? []),
-          execution.executionArn,
           execution.stateMachineArn,
+          execution.executionArn,
         ],
       })),
     );
     if (response.FailedEntryCount > 0) {
-      throw new EventBridgeFailedEntryError(
-        `PutEvents reported ${response.FailedEntryCount} failed entr${
-          response.FailedEntryCount === 1 ? 'y' : 'ies'
-        }: ${response.Entries.map((entry) => entry.ErrorCode).join(', ')}`,
-      );
+      throw new EventBridgeFailedEntryError(JSON.stringify(response));
     }
     return response;
   };

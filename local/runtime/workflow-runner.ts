@@ -5,6 +5,7 @@ import {
   ExecutionError,
   ExecutionTimeoutError,
   StateMachine,
+  type StateMachineDefinition,
 } from 'aws-local-stepfunctions';
 import type { BusEvent, LocalEventBus } from './event-bus.ts';
 import { bindLambdaHandler } from './lambda-binding.ts';
@@ -16,6 +17,13 @@ import {
   loadStateMachineDefinition,
 } from './state-machine-definition.ts';
 import { retryIntervalOverrides, stateRetries } from './state-retries.ts';
+import {
+  recordTaskAttempts,
+  TaskAttemptLog,
+  type TaskTarget,
+  taskTargetOf,
+} from './task-attempts.ts';
+import type { TaskHandler } from './task-handler.ts';
 
 type LambdaHandler = (event: unknown, context: Context) => Promise<unknown>;
 export type ExecutionEventLog =
@@ -62,6 +70,8 @@ export interface StartedExecution {
   executionName: string;
   stateMachineArn: string;
   eventLogs: AsyncGenerator<ExecutionEventLog>;
+  /** Every call of a Task's work, in call order, for the history. */
+  taskAttempts: TaskAttemptLog;
   abort: () => void;
   outcome: Promise<ExecutionOutcome>;
 }
@@ -99,6 +109,30 @@ interface WorkflowSpec {
   waitStates: readonly string[];
 }
 
+/** A Task state as its history names it: Resource and TimeoutSeconds. */
+interface RecordedTask {
+  stateName: string;
+  target: TaskTarget;
+  timeoutSeconds: number | undefined;
+}
+
+const recordedTaskOf = (
+  definition: StateMachineDefinition,
+  stateName: string,
+  region: string,
+): RecordedTask => {
+  const state = definition.States[stateName] as
+    | { Resource?: string; TimeoutSeconds?: number }
+    | undefined;
+  const target = taskTargetOf(state?.Resource ?? '', region);
+  if (target === undefined) {
+    throw new RangeError(
+      `${stateName} is not a Task whose Resource is a Lambda function or a service integration`,
+    );
+  }
+  return { stateName, target, timeoutSeconds: state?.TimeoutSeconds };
+};
+
 /**
  * Runs a workflow's real ASL with aws-local-stepfunctions: every Lambda
  * Task is bound to the real handler in-process (Lambda semantics), the
@@ -125,11 +159,17 @@ const workflowRunner = (
     EventSource: settings.eventSource,
   });
   const stateMachine = new StateMachine(definition);
-  const boundTasks = Object.fromEntries(
-    lambdaTasks.map(([state, task]) => [
-      state,
-      bindLambdaHandler(task.handler, task.functionName, settings.lambdaFaults),
-    ]),
+  const roleArn = `arn:aws:iam::${settings.account}:role/${spec.stateMachineName}`;
+  const boundTasks = lambdaTasks.map(([state, task]) => ({
+    task: recordedTaskOf(definition, state, settings.region),
+    handler: bindLambdaHandler(
+      task.handler,
+      task.functionName,
+      settings.lambdaFaults,
+    ),
+  }));
+  const publishTasks = spec.publishStates.map((state) =>
+    recordedTaskOf(definition, state, settings.region),
   );
   const retryingStates = [
     ...lambdaTasks.map(([state]) => state),
@@ -143,6 +183,15 @@ const workflowRunner = (
   return {
     stateMachineArn,
     stateMachineName: spec.stateMachineName,
+    /**
+     * The definition as deployed: serverless-step-functions sends
+     * `JSON.stringify(definition, undefined, 2)` of the ASL with its
+     * placeholders substituted (compileStateMachines.js), and this is that
+     * text for the very object the runner executes.
+     */
+    definition: JSON.stringify(definition, undefined, 2),
+    /** The role the executions run with (the context's RoleArn). */
+    roleArn,
     start(
       input: unknown,
       executionName: string = randomUUID(),
@@ -150,19 +199,20 @@ const workflowRunner = (
       const executionArn = `arn:aws:states:${settings.region}:${settings.account}:execution:${spec.stateMachineName}:${executionName}`;
       const publish = bindPutEvents(bus, { executionArn, stateMachineArn });
       const retries = stateRetries(definition);
+      const taskAttempts = new TaskAttemptLog();
+      const recorded = (task: RecordedTask, handler: TaskHandler) =>
+        [
+          task.stateName,
+          recordTaskAttempts(taskAttempts, task, handler),
+        ] as const;
       const run = stateMachine.run(input as never, {
         overrides: {
-          taskResourceLocalHandlers: {
-            ...Object.fromEntries(
-              Object.entries(boundTasks).map(([state, handler]) => [
-                state,
-                retries.wrap(state, handler),
-              ]),
+          taskResourceLocalHandlers: Object.fromEntries([
+            ...boundTasks.map(({ task, handler }) =>
+              recorded(task, retries.wrap(task.stateName, handler)),
             ),
-            ...Object.fromEntries(
-              spec.publishStates.map((state) => [state, publish]),
-            ),
-          },
+            ...publishTasks.map((task) => recorded(task, publish)),
+          ]),
           ...(settings.waitMs === undefined
             ? {}
             : {
@@ -179,7 +229,7 @@ const workflowRunner = (
             Name: executionName,
             Input: input as never,
             StartTime: new Date(settings.now?.() ?? Date.now()).toISOString(),
-            RoleArn: `arn:aws:iam::${settings.account}:role/${spec.stateMachineName}`,
+            RoleArn: roleArn,
           },
           StateMachine: { Id: stateMachineArn, Name: spec.stateMachineName },
         },
@@ -189,6 +239,7 @@ const workflowRunner = (
         executionName,
         stateMachineArn,
         eventLogs: run.eventLogs,
+        taskAttempts,
         abort: run.abort,
         outcome: toOutcome(run.result),
       };

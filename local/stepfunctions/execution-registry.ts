@@ -294,6 +294,7 @@ export class ExecutionRegistry {
         input,
         roleArn: roleArnOf(runner.stateMachineArn),
         stopRequest: () => record.stopRequest,
+        taskAttempts: started.taskAttempts,
       }),
     };
     const drained = (async () => {

@@ -37,7 +37,7 @@ export interface StartExecutionResult {
 export interface ListExecutionsRequest {
   stateMachineArn: string;
   statusFilter?: ExecutionStatus;
-  /** 1–1000; 0 or absent means 100. */
+  /** 0–1000; 0 or absent means 100. */
   maxResults?: number;
   nextToken?: string;
 }
@@ -63,12 +63,23 @@ export type ExecutionDescription = DescribeExecutionOutput & {
   startDate: Date;
 };
 
-/** The page size a request asks for: 1–1000; 0 or absent means 100. */
+/**
+ * The page size a request asks for: 0–1000, 0 or absent meaning 100. The
+ * message over 1000 is the one recorded on AWS (LocalStack
+ * test_sfn_api.snapshot.json, list-state-machines-invalid-param-too-large);
+ * the one under 0 follows the same pattern (inferred).
+ */
 export const checkPageSize = (maxResults: number | undefined): number => {
   const size = maxResults ?? 0;
-  if (!Number.isInteger(size) || size < 0 || size > maxPageSize) {
+  const broken =
+    size > maxPageSize
+      ? `less than or equal to ${maxPageSize}`
+      : size < 0
+        ? 'greater than or equal to 0'
+        : undefined;
+  if (broken !== undefined || !Number.isInteger(size)) {
     throw new StepFunctionsValidationError(
-      `1 validation error detected: Value '${size}' at 'maxResults' failed to satisfy constraint: Member must have value between 0 and ${maxPageSize}`,
+      `1 validation error detected: Value '${size}' at 'maxResults' failed to satisfy constraint: Member must have value ${broken ?? 'that is an integer'}`,
     );
   }
   return size === 0 ? defaultPageSize : size;

@@ -1,11 +1,17 @@
-import type { HistoryEvent, HistoryEventType } from '@aws-sdk/client-sfn';
+import type { HistoryEvent } from '@aws-sdk/client-sfn';
+import type {
+  TaskAttempt,
+  TaskAttemptSource,
+} from '../runtime/task-attempts.ts';
 import type { ExecutionEventLog } from '../runtime/workflow-runner.ts';
+import {
+  attemptEndedEvent,
+  attemptStartedEvents,
+  timeoutError,
+  type UnnumberedHistoryEvent,
+} from './task-history-events.ts';
 
-/** A history event before it gets its place (id, previousEventId). */
-export type UnnumberedHistoryEvent = Omit<
-  HistoryEvent,
-  'id' | 'previousEventId'
->;
+export type { UnnumberedHistoryEvent } from './task-history-events.ts';
 
 /** How the execution was stopped, for the ExecutionAborted details. */
 export interface StopRequest {
@@ -19,15 +25,9 @@ export interface HistoryContext {
   input: string;
   roleArn: string;
   stopRequest: () => StopRequest | undefined;
+  /** The attempts the execution's task bindings recorded, if any. */
+  taskAttempts?: TaskAttemptSource;
 }
-
-/** States whose abort the service records as `<Type>StateAborted`. */
-const abortedEventTypes = {
-  Task: 'TaskStateAborted',
-  Wait: 'WaitStateAborted',
-  Map: 'MapStateAborted',
-  Parallel: 'ParallelStateAborted',
-} as const satisfies Record<string, HistoryEventType>;
 
 const untruncated = { truncated: false };
 
@@ -46,7 +46,9 @@ export const causeText = (cause: unknown): string | undefined => {
 };
 
 const errorDetails = (error: string | undefined, cause: unknown) => {
-  const text = causeText(cause);
+  // A timeout has no cause in the service's history (the library gives
+  // its error's message, "States.Timeout").
+  const text = error === timeoutError ? undefined : causeText(cause);
   return {
     ...(error !== undefined && { error }),
     ...(text !== undefined && { cause: text }),
@@ -60,10 +62,11 @@ const mapIteration = (log: {
 
 /**
  * One aws-local-stepfunctions event log as the Step Functions history
- * event(s) it stands for: `<Type>StateEntered/Exited` per state type,
- * `TaskFailed` for a failed Task attempt, `Execution*` with their details.
- * Retries and catches have no event of their own; a state failure outside
- * a Task surfaces as ExecutionFailed.
+ * event(s) it stands for, leaving out what the Task attempts add (see
+ * ExecutionHistory): `<Type>StateEntered/Exited` per state type and
+ * `Execution*` with their details. Retries and catches have no event of
+ * their own; a state failure surfaces through its Task's attempt events
+ * or as ExecutionFailed.
  */
 export const toHistoryEvents = (
   log: ExecutionEventLog,
@@ -146,20 +149,6 @@ export const toHistoryEvents = (
           },
         },
       ];
-    case 'StateFailed':
-      if (log.state.type !== 'Task') return [];
-      return [
-        {
-          timestamp,
-          type: 'TaskFailed',
-          taskFailedEventDetails: {
-            // The runner hides the Task's Resource from the registry.
-            resourceType: undefined,
-            resource: undefined,
-            ...errorDetails(log.Error, log.Cause),
-          },
-        },
-      ];
     case 'MapIterationStarted':
       return [
         {
@@ -185,21 +174,57 @@ export const toHistoryEvents = (
         },
       ];
     default:
-      // StateRetried, StateCaught, ParallelBranch*: no event of their own.
+      // StateFailed, StateRetried, StateCaught, ParallelBranch*: no event
+      // of their own.
       return [];
   }
 };
 
 /**
+ * previousEventId as the service sets it in a history without Parallel or
+ * Map states (verified on the histories recorded on AWS in LocalStack's
+ * tests/aws/services/stepfunctions/v2 snapshots): the event before, except
+ * 0 for the first state entered (it follows ExecutionStarted) and for
+ * ExecutionAborted (test_sfn_api test_stop_execution: WaitStateEntered,
+ * then ExecutionAborted with previousEventId 0).
+ */
+const previousEventIdOf = (
+  event: UnnumberedHistoryEvent,
+  previous: HistoryEvent | undefined,
+): number => {
+  if (event.type === 'ExecutionAborted') return 0;
+  if (
+    event.type?.endsWith('StateEntered') &&
+    previous?.type === 'ExecutionStarted'
+  ) {
+    return 0;
+  }
+  return previous?.id ?? 0;
+};
+
+/**
  * The history of one execution, built as its event logs arrive: events
- * numbered from 1, each pointing at the one before, and the state that
- * was running when the execution was aborted recorded as aborted.
+ * numbered from 1 with previousEventId as the service sets it, and for
+ * each attempt of a Task (the first and every retry) the events the
+ * service writes between the state's Entered and its Exited or the
+ * execution's failure: LambdaFunctionScheduled, LambdaFunctionStarted,
+ * then LambdaFunctionSucceeded, LambdaFunctionFailed or
+ * LambdaFunctionTimedOut for a Lambda function; TaskScheduled,
+ * TaskStarted, then TaskSucceeded, TaskFailed or TaskTimedOut for a
+ * service integration. The attempts come from the task bindings
+ * (TaskAttemptLog explains why they pair with the event logs). An abort
+ * writes ExecutionAborted only, as the service does for a top-level
+ * state (verified for a Wait; inferred for a Task).
+ *
+ * Every event is appended through one method, #appendEvent (the place
+ * to store each event as it comes), and is plain JSON apart from its
+ * `timestamp` (a Date).
  */
 export class ExecutionHistory {
   readonly #events: HistoryEvent[] = [];
   readonly #context: HistoryContext;
-  /** The type of the state entered and not yet exited. */
-  #openStateType: string | undefined;
+  /** The attempt of the Task state running now, once claimed. */
+  #attempt: TaskAttempt | undefined;
 
   constructor(context: HistoryContext) {
     this.#context = context;
@@ -209,20 +234,49 @@ export class ExecutionHistory {
     return this.#events;
   }
 
+  /** Takes one event log of the execution, in the order it was written. */
   append(log: ExecutionEventLog): void {
-    if (log.type === 'StateEntered') this.#openStateType = log.state.type;
-    if (log.type === 'StateExited') this.#openStateType = undefined;
-    const aborted =
-      abortedEventTypes[this.#openStateType as keyof typeof abortedEventTypes];
-    if (log.type === 'ExecutionAborted' && aborted !== undefined) {
-      this.#push({ timestamp: new Date(log.timestamp), type: aborted });
+    const isTask = 'state' in log && log.state.type === 'Task';
+    if (isTask && log.type === 'StateFailed') {
+      this.#endAttempt({
+        error: log.Error,
+        cause: causeText(log.Cause),
+        timestamp: log.timestamp,
+      });
     }
-    for (const event of toHistoryEvents(log, this.#context)) this.#push(event);
+    if (isTask && log.type === 'StateExited') this.#endAttempt(undefined);
+    for (const event of toHistoryEvents(log, this.#context)) {
+      this.#appendEvent(event);
+    }
+    if (
+      isTask &&
+      (log.type === 'StateEntered' || log.type === 'StateRetried')
+    ) {
+      this.#attempt = this.#context.taskAttempts?.claim(log.state.name);
+      for (const event of this.#attempt === undefined
+        ? []
+        : attemptStartedEvents(this.#attempt)) {
+        this.#appendEvent(event);
+      }
+    }
   }
 
-  #push(event: UnnumberedHistoryEvent): void {
-    const id = this.#events.length + 1;
-    this.#events.push({ ...event, id, previousEventId: id - 1 });
+  #endAttempt(failure: Parameters<typeof attemptEndedEvent>[1]): void {
+    const attempt = this.#attempt;
+    this.#attempt = undefined;
+    const ended =
+      attempt === undefined ? undefined : attemptEndedEvent(attempt, failure);
+    if (ended !== undefined) this.#appendEvent(ended);
+  }
+
+  /** The one way in: numbers the event and links it to the one before. */
+  #appendEvent(event: UnnumberedHistoryEvent): void {
+    const previous = this.#events.at(-1);
+    this.#events.push({
+      ...event,
+      id: this.#events.length + 1,
+      previousEventId: previousEventIdOf(event, previous),
+    });
   }
 }
 
@@ -237,6 +291,9 @@ export const withoutExecutionData = (event: HistoryEvent): HistoryEvent => {
     ) {
       delete (value as { input?: unknown }).input;
       delete (value as { output?: unknown }).output;
+      // A service task's parameters are its input (inferred: the API
+      // reference only says "input or output of a history event").
+      delete (value as { parameters?: unknown }).parameters;
     }
   }
   return copy;

@@ -14,12 +14,21 @@ export {
   type StopExecutionRequest,
 } from './execution-requests.ts';
 export { causeText, ExecutionHistory } from './history-events.ts';
-export { type OperationName, operationNames } from './operations.ts';
+export {
+  type OperationName,
+  operationNames,
+  type StepFunctionsBackend,
+} from './operations.ts';
 export {
   type RunningStepFunctionsEndpoint,
   type StepFunctionsEndpointOptions,
   startStepFunctionsEndpoint,
 } from './start-step-functions-endpoint.ts';
+export {
+  type ListStateMachinesRequest,
+  type ServedStateMachine,
+  StateMachineCatalog,
+} from './state-machine-catalog.ts';
 export {
   ExecutionAlreadyExistsError,
   ExecutionDoesNotExistError,

@@ -6,6 +6,7 @@ import {
   type StartExecutionRequest,
   type StopExecutionRequest,
 } from './execution-requests.ts';
+import type { ListStateMachinesRequest } from './state-machine-catalog.ts';
 import {
   StepFunctionsSerializationError,
   StepFunctionsValidationError,
@@ -59,6 +60,44 @@ const requiredString = (
   return value;
 };
 
+/**
+ * The model's page tokens: PageToken (1–1024; ListStateMachines,
+ * GetExecutionHistory) and ListExecutionsPageToken (1–3096), as in
+ * botocore's stepfunctions service-2.json; the 1024 limit's message is
+ * the one recorded on AWS (LocalStack test_sfn_api.snapshot.json,
+ * list-state-machines-invalid-param-long-nextToken).
+ */
+const optionalToken = (
+  body: RequestBody,
+  maxLength: 1024 | 3096,
+): string | undefined => {
+  const value = optionalString(body, 'nextToken', maxLength);
+  if (value === '') {
+    throw violation(
+      'nextToken',
+      value,
+      'must have length greater than or equal to 1',
+    );
+  }
+  return value;
+};
+
+const optionalEnum = <T extends string>(
+  body: RequestBody,
+  field: string,
+  values: readonly T[],
+): T | undefined => {
+  const value = optionalString(body, field, Number.POSITIVE_INFINITY);
+  if (value !== undefined && !(values as readonly string[]).includes(value)) {
+    throw violation(
+      field,
+      value,
+      `must satisfy enum value set: [${values.join(', ')}]`,
+    );
+  }
+  return value as T | undefined;
+};
+
 const optionalInteger = (
   body: RequestBody,
   field: string,
@@ -101,27 +140,18 @@ export const parseExecutionArn = (body: RequestBody): string =>
 
 export const parseListExecutions = (
   body: RequestBody,
-): ListExecutionsRequest => {
-  const statusFilter = optionalString(body, 'statusFilter', 32);
-  if (
-    statusFilter !== undefined &&
-    !(executionStatuses as readonly string[]).includes(statusFilter)
-  ) {
-    throw violation(
+): ListExecutionsRequest => ({
+  stateMachineArn: requiredString(body, 'stateMachineArn', 256),
+  ...present({
+    statusFilter: optionalEnum<ExecutionStatus>(
+      body,
       'statusFilter',
-      statusFilter,
-      `must satisfy enum value set: [${executionStatuses.join(', ')}]`,
-    );
-  }
-  return {
-    stateMachineArn: requiredString(body, 'stateMachineArn', 256),
-    ...present({
-      statusFilter: statusFilter as ExecutionStatus | undefined,
-      maxResults: optionalInteger(body, 'maxResults'),
-      nextToken: optionalString(body, 'nextToken', 3096),
-    }),
-  };
-};
+      executionStatuses,
+    ),
+    maxResults: optionalInteger(body, 'maxResults'),
+    nextToken: optionalToken(body, 3096),
+  }),
+});
 
 export const parseGetExecutionHistory = (
   body: RequestBody,
@@ -130,7 +160,7 @@ export const parseGetExecutionHistory = (
   ...present({
     maxResults: optionalInteger(body, 'maxResults'),
     reverseOrder: optionalBoolean(body, 'reverseOrder'),
-    nextToken: optionalString(body, 'nextToken', 3096),
+    nextToken: optionalToken(body, 1024),
     includeExecutionData: optionalBoolean(body, 'includeExecutionData'),
   }),
 });
@@ -144,3 +174,35 @@ export const parseStopExecution = (
     cause: optionalString(body, 'cause', 32_768),
   }),
 });
+
+export const parseListStateMachines = (
+  body: RequestBody,
+): ListStateMachinesRequest =>
+  present({
+    maxResults: optionalInteger(body, 'maxResults'),
+    nextToken: optionalToken(body, 1024),
+  });
+
+/** The model's IncludedData: whether a KMS-encrypted definition is read. */
+const includedDataValues = ['ALL_DATA', 'METADATA_ONLY'] as const;
+
+/**
+ * DescribeStateMachine's input. `includedData` is checked and has no
+ * effect: the local definitions are not encrypted with a customer key, so
+ * the definition is always returned (inferred from the API reference,
+ * which ties METADATA_ONLY to KMS-encrypted definitions).
+ */
+export const parseDescribeStateMachine = (body: RequestBody): string => {
+  const stateMachineArn = requiredString(body, 'stateMachineArn', 256);
+  optionalEnum(body, 'includedData', includedDataValues);
+  return stateMachineArn;
+};
+
+/** DescribeStateMachineForExecution's input (includedData as above). */
+export const parseDescribeStateMachineForExecution = (
+  body: RequestBody,
+): string => {
+  const executionArn = parseExecutionArn(body);
+  optionalEnum(body, 'includedData', includedDataValues);
+  return executionArn;
+};

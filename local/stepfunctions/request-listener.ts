@@ -1,6 +1,9 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import type { ExecutionRegistry } from './execution-registry.ts';
-import { isOperationName, operations } from './operations.ts';
+import {
+  isOperationName,
+  operations,
+  type StepFunctionsBackend,
+} from './operations.ts';
 import { UnknownStepFunctionsOperationError } from './step-functions-error.ts';
 import {
   asApiError,
@@ -13,9 +16,9 @@ import {
 
 /**
  * The awsJson1_0 wire layer: route on X-Amz-Target, run the operation on
- * the registry, and answer like the service.
+ * the state machines and their executions, and answer like the service.
  */
-export const createRequestListener = (registry: ExecutionRegistry) => {
+export const createRequestListener = (backend: StepFunctionsBackend) => {
   const handle = async (
     request: IncomingMessage,
     response: ServerResponse,
@@ -31,10 +34,7 @@ export const createRequestListener = (registry: ExecutionRegistry) => {
         String(request.headers['x-amz-target'] ?? '(no X-Amz-Target)'),
       );
     }
-    sendOutput(
-      response,
-      await operations[target](parseJsonBody(raw), registry),
-    );
+    sendOutput(response, await operations[target](parseJsonBody(raw), backend));
   };
 
   return (request: IncomingMessage, response: ServerResponse): void => {

@@ -3,6 +3,7 @@ import type { AddressInfo } from 'node:net';
 import type { WorkflowRunner } from '../runtime/workflow-runner.ts';
 import { ExecutionRegistry } from './execution-registry.ts';
 import { createRequestListener } from './request-listener.ts';
+import { StateMachineCatalog } from './state-machine-catalog.ts';
 
 export interface StepFunctionsEndpointOptions {
   /** The workflows it serves, each under its runner's state machine ARN. */
@@ -13,6 +14,12 @@ export interface StepFunctionsEndpointOptions {
   region?: string;
   /** Checked against the runners' ARNs; default 000000000000. */
   accountId?: string;
+  /**
+   * The creationDate (and updateDate) of every state machine served;
+   * default: when the endpoint starts. A stack that keeps its state
+   * across restarts passes the date it first started.
+   */
+  stateMachineCreationDate?: Date;
 }
 
 export interface RunningStepFunctionsEndpoint {
@@ -21,6 +28,8 @@ export interface RunningStepFunctionsEndpoint {
   port: number;
   /** The executions, for in-process callers (same semantics as the API). */
   registry: ExecutionRegistry;
+  /** The state machines served, for in-process callers (same semantics). */
+  stateMachines: StateMachineCatalog;
   /** Aborts running executions, stops listening, drops every connection. */
   close(): Promise<void>;
 }
@@ -44,9 +53,13 @@ export const startStepFunctionsEndpoint = async (
 ): Promise<RunningStepFunctionsEndpoint> => {
   checkRunners(options);
   const registry = new ExecutionRegistry(options.runners);
+  const stateMachines = new StateMachineCatalog(
+    options.runners,
+    options.stateMachineCreationDate ?? new Date(),
+  );
   const server = createServer(
     { keepAliveTimeout: 5_000 },
-    createRequestListener(registry),
+    createRequestListener({ executions: registry, stateMachines }),
   );
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
@@ -60,6 +73,7 @@ export const startStepFunctionsEndpoint = async (
     endpoint: `http://127.0.0.1:${port}`,
     port,
     registry,
+    stateMachines,
     close: async () => {
       await registry.abortAll();
       await new Promise<void>((resolve, reject) => {

@@ -56,11 +56,9 @@ export class InvalidNameError extends StepFunctionsApiError {
 }
 
 export class InvalidArnError extends StepFunctionsApiError {
-  constructor(arn: string, expected: string) {
-    super(
-      'InvalidArn',
-      `Invalid Arn: 'Resource type not valid in this context: ${expected}' for '${arn}'`,
-    );
+  /** `reason`, e.g. "Invalid ARN prefix: nope", goes in quotes. */
+  constructor(reason: string) {
+    super('InvalidArn', `Invalid Arn: '${reason}'`);
     this.name = 'InvalidArnError';
   }
 }

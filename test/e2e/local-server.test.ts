@@ -9,8 +9,10 @@ import {
 } from '@aws-sdk/client-personalize';
 import {
   DescribeExecutionCommand,
+  DescribeStateMachineForExecutionCommand,
   GetExecutionHistoryCommand,
   ListExecutionsCommand,
+  ListStateMachinesCommand,
   SFNClient,
 } from '@aws-sdk/client-sfn';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -260,6 +262,37 @@ describe('local stack on 127.0.0.1', () => {
       ]),
     );
     expect(events?.at(-1)?.type).toBe('ExecutionSucceeded');
+  });
+
+  it('serves both state machines, and the one an HTTP API execution ran on', async () => {
+    // Prepare
+    const response = await api('/dataset-groups', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ name: 'state-machine-of' }),
+    });
+    const { executionArn } = (await response.json()) as {
+      executionArn: string;
+    };
+    await terminalFor('state-machine-of', 'Dataset Group Created');
+
+    // Act
+    const { stateMachines } = await sfn.send(new ListStateMachinesCommand({}));
+    const forExecution = await sfn.send(
+      new DescribeStateMachineForExecutionCommand({ executionArn }),
+    );
+
+    // Assess
+    expect(stateMachines?.map((item) => item.stateMachineArn)).toEqual([
+      server.description.createStateMachineArn,
+      server.description.deleteStateMachineArn,
+    ]);
+    expect(forExecution.stateMachineArn).toBe(
+      server.description.createStateMachineArn,
+    );
+    expect(JSON.parse(forExecution.definition ?? '{}')).toMatchObject({
+      StartAt: 'ShapeState',
+    });
   });
 
   it('deletes through the HTTP API; Describe then raises ResourceNotFoundException', async () => {

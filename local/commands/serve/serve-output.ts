@@ -23,7 +23,7 @@ export const printBanner = (
     `  Restored        ${groups} dataset group(s), ${events} event(s) on the stack bus`,
   );
   const credentials =
-    'AWS_REGION=us-east-1 AWS_ACCESS_KEY_ID=local AWS_SECRET_ACCESS_KEY=local';
+    'AWS_DEFAULT_REGION=us-east-1 AWS_ACCESS_KEY_ID=local AWS_SECRET_ACCESS_KEY=local';
   print('\nTry it:\n');
   print(
     `  curl -s -X POST ${d.apiUrl}/dataset-groups -H 'content-type: application/json' -d '{"name":"acme"}'`,

@@ -1,5 +1,8 @@
+import { readFileSync } from 'node:fs';
 import {
   DescribeExecutionCommand,
+  DescribeStateMachineCommand,
+  DescribeStateMachineForExecutionCommand,
   ExecutionAlreadyExists,
   ExecutionDoesNotExist,
   GetExecutionHistoryCommand,
@@ -9,17 +12,24 @@ import {
   InvalidName,
   InvalidToken,
   ListExecutionsCommand,
+  ListStateMachinesCommand,
   paginateGetExecutionHistory,
+  paginateListStateMachines,
   SFNClient,
   StartExecutionCommand,
   StateMachineDoesNotExist,
   StopExecutionCommand,
+  ValidationException,
 } from '@aws-sdk/client-sfn';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   type LocalStack,
   startLocalStack,
 } from '#local/runtime/local-stack.ts';
+import {
+  createDatasetGroupDefinitionPath,
+  deleteDatasetGroupDefinitionPath,
+} from '#local/runtime/state-machine-definition.ts';
 import {
   type RunningStepFunctionsEndpoint,
   startStepFunctionsEndpoint,
@@ -54,6 +64,65 @@ const eventually = async <T>(
 
 const typesOf = (events: HistoryEvent[] | undefined) =>
   (events ?? []).map((event) => event.type);
+
+/**
+ * ids from 1; previousEventId the event before, except 0 for the first
+ * state entered and for ExecutionAborted (as AWS records them).
+ */
+const expectServiceNumbering = (events: HistoryEvent[] | undefined) => {
+  const all = events ?? [];
+  expect(all.map((event) => event.id)).toEqual(
+    all.map((_, index) => index + 1),
+  );
+  expect(all.map((event) => event.previousEventId)).toEqual(
+    all.map((event, index) =>
+      index === 1 || event.type === 'ExecutionAborted' ? 0 : index,
+    ),
+  );
+};
+
+/**
+ * What each Task state entry wrote between its TaskStateEntered and its
+ * TaskStateExited (or the execution's end), with the state's name.
+ */
+const taskEntries = (events: HistoryEvent[] | undefined) => {
+  const entries: Array<{ name: string; types: string[] }> = [];
+  let current: { name: string; types: string[] } | undefined;
+  for (const event of events ?? []) {
+    if (event.type === 'TaskStateEntered') {
+      current = { name: event.stateEnteredEventDetails?.name ?? '', types: [] };
+      entries.push(current);
+    } else if (
+      event.type === 'TaskStateExited' ||
+      /^Execution/.test(event.type ?? '')
+    ) {
+      current = undefined;
+    } else if (current !== undefined && event.type?.endsWith('StateEntered')) {
+      throw new Error(`${event.type} inside the Task ${current.name}`);
+    } else {
+      current?.types.push(event.type ?? '?');
+    }
+  }
+  return entries;
+};
+
+const lambdaAttempt = (end: string) => [
+  'LambdaFunctionScheduled',
+  'LambdaFunctionStarted',
+  `LambdaFunction${end}`,
+];
+
+const putEventsAttempt = (end: string) => [
+  'TaskScheduled',
+  'TaskStarted',
+  `Task${end}`,
+];
+
+const definitionFile = (path: URL) =>
+  JSON.parse(readFileSync(path, 'utf8')) as {
+    StartAt: string;
+    States: Record<string, unknown>;
+  };
 
 describe('Step Functions endpoint through @aws-sdk/client-sfn', () => {
   let stack: LocalStack;
@@ -104,6 +173,283 @@ describe('Step Functions endpoint through @aws-sdk/client-sfn', () => {
 
   const stop = (executionArn: string | undefined) =>
     client.send(new StopExecutionCommand({ executionArn }));
+
+  describe('ListStateMachines', () => {
+    it('lists the state machines it serves, in name order, with type and creation date', async () => {
+      // Act
+      const { stateMachines, nextToken } = await client.send(
+        new ListStateMachinesCommand({}),
+      );
+
+      // Assess
+      expect(nextToken).toBeUndefined();
+      expect(stateMachines).toEqual([
+        {
+          stateMachineArn,
+          name: 'create-dataset-group',
+          type: 'STANDARD',
+          creationDate: expect.any(Date),
+        },
+        {
+          stateMachineArn: stack.deleteWorkflow.stateMachineArn,
+          name: 'delete-dataset-group',
+          type: 'STANDARD',
+          creationDate: stateMachines?.[0]?.creationDate,
+        },
+      ]);
+    });
+
+    it('pages with maxResults and nextToken', async () => {
+      // Act
+      const pages = [];
+      for await (const page of paginateListStateMachines(
+        { client, pageSize: 1 },
+        {},
+      )) {
+        pages.push(page);
+      }
+
+      // Assess
+      expect(
+        pages.map((page) => page.stateMachines?.map((m) => m.name)),
+      ).toEqual([['create-dataset-group'], ['delete-dataset-group']]);
+      expect(pages[0]?.nextToken).toEqual(expect.any(String));
+      expect(pages[1]?.nextToken).toBeUndefined();
+    });
+
+    it('rejects a page size over 1000 and a token over 1024 characters with the service’s messages', async () => {
+      // Act
+      const tooLarge = client.send(
+        new ListStateMachinesCommand({ maxResults: 1001 }),
+      );
+      const tooLong = client.send(
+        new ListStateMachinesCommand({ nextToken: 't'.repeat(1025) }),
+      );
+
+      // Assess
+      await expect(tooLarge).rejects.toBeInstanceOf(ValidationException);
+      await expect(tooLarge).rejects.toThrow(
+        "1 validation error detected: Value '1001' at 'maxResults' failed to satisfy constraint: Member must have value less than or equal to 1000",
+      );
+      await expect(tooLong).rejects.toBeInstanceOf(ValidationException);
+      await expect(tooLong).rejects.toThrow(
+        'Member must have length less than or equal to 1024',
+      );
+    });
+
+    it('rejects a token it did not issue for this listing as InvalidToken', async () => {
+      // Prepare: a token of another listing (an execution's history).
+      const { executionArn } = sfn.registry.startExecution({
+        stateMachineArn,
+        name: 'token-source',
+        input: JSON.stringify({ name: 'token-source' }),
+      });
+      await sfn.registry.settled(executionArn);
+      const { nextToken } = await client.send(
+        new GetExecutionHistoryCommand({ executionArn, maxResults: 1 }),
+      );
+
+      // Act
+      const ofHistory = client.send(
+        new ListStateMachinesCommand({ nextToken }),
+      );
+      const garbage = client.send(
+        new ListStateMachinesCommand({ nextToken: 'not a token' }),
+      );
+
+      // Assess
+      expect(nextToken).toEqual(expect.any(String));
+      await expect(ofHistory).rejects.toBeInstanceOf(InvalidToken);
+      await expect(garbage).rejects.toBeInstanceOf(InvalidToken);
+    });
+  });
+
+  describe('DescribeStateMachine', () => {
+    const describeStateMachine = (arn: string, includedData?: string) =>
+      client.send(
+        new DescribeStateMachineCommand({
+          stateMachineArn: arn,
+          ...(includedData !== undefined && { includedData }),
+        } as never),
+      );
+
+    it.each([
+      ['create-dataset-group', createDatasetGroupDefinitionPath],
+      ['delete-dataset-group', deleteDatasetGroupDefinitionPath],
+    ])('describes %s with the definition as deployed', async (name, path) => {
+      // Prepare
+      const arn = `arn:aws:states:us-east-1:000000000000:stateMachine:${name}`;
+      const file = definitionFile(path);
+
+      // Act
+      const description = await describeStateMachine(arn);
+
+      // Assess
+      expect(description).toMatchObject({
+        stateMachineArn: arn,
+        name,
+        status: 'ACTIVE',
+        roleArn: `arn:aws:iam::000000000000:role/${name}`,
+        type: 'STANDARD',
+        creationDate: expect.any(Date),
+        loggingConfiguration: { level: 'OFF', includeExecutionData: false },
+        tracingConfiguration: { enabled: false },
+        encryptionConfiguration: { type: 'AWS_OWNED_KEY' },
+      });
+      const definition = description.definition ?? '';
+      expect(definition).not.toContain('${');
+      const deployed = JSON.parse(definition) as typeof file;
+      expect(deployed.StartAt).toBe(file.StartAt);
+      expect(Object.keys(deployed.States)).toEqual(Object.keys(file.States));
+      expect(definition).toContain(`"EventBusName": "${stack.bus.name}"`);
+      expect(definition).toMatch(
+        /"Resource": "arn:aws:lambda:us-east-1:000000000000:function:[a-z-]+"/,
+      );
+    });
+
+    it('keeps one creation date for the life of the endpoint', async () => {
+      // Act
+      const first = await describeStateMachine(stateMachineArn);
+      await new Promise((resolve) => setTimeout(resolve, 5));
+      const again = await describeStateMachine(stateMachineArn, 'ALL_DATA');
+      const { stateMachines } = await client.send(
+        new ListStateMachinesCommand({}),
+      );
+
+      // Assess
+      expect(again.creationDate?.getTime()).toBe(first.creationDate?.getTime());
+      expect(stateMachines?.[0]?.creationDate?.getTime()).toBe(
+        first.creationDate?.getTime(),
+      );
+    });
+
+    it('gives the creation date it was started with', async () => {
+      // Prepare
+      const createdAt = new Date('2026-01-02T03:04:05.678Z');
+      const dated = await startStepFunctionsEndpoint({
+        runners: [stack.createWorkflow],
+        stateMachineCreationDate: createdAt,
+      });
+      const datedClient = clientFor(dated.endpoint);
+
+      try {
+        // Act
+        const description = await datedClient.send(
+          new DescribeStateMachineCommand({ stateMachineArn }),
+        );
+        const { stateMachines } = await datedClient.send(
+          new ListStateMachinesCommand({}),
+        );
+
+        // Assess
+        expect(description.creationDate).toEqual(createdAt);
+        expect(stateMachines?.map((item) => item.creationDate)).toEqual([
+          createdAt,
+        ]);
+      } finally {
+        datedClient.destroy();
+        await dated.close();
+      }
+    });
+
+    it.each([
+      [
+        'a string that is no ARN',
+        'nope',
+        "Invalid Arn: 'Invalid ARN prefix: nope'",
+      ],
+      [
+        'an execution ARN',
+        'arn:aws:states:us-east-1:000000000000:execution:create-dataset-group:x',
+        "Invalid Arn: 'Resource type not valid in this context: execution'",
+      ],
+    ])('rejects %s as InvalidArn', async (_, arn, message) => {
+      // Act
+      const attempt = describeStateMachine(arn);
+
+      // Assess
+      await expect(attempt).rejects.toBeInstanceOf(InvalidArn);
+      await expect(attempt).rejects.toThrow(message);
+    });
+
+    it('rejects an unknown state machine as StateMachineDoesNotExist', async () => {
+      // Prepare
+      const arn = 'arn:aws:states:us-east-1:000000000000:stateMachine:nope';
+
+      // Act
+      const attempt = describeStateMachine(arn);
+
+      // Assess
+      await expect(attempt).rejects.toBeInstanceOf(StateMachineDoesNotExist);
+      await expect(attempt).rejects.toThrow(
+        `State Machine Does Not Exist: '${arn}'`,
+      );
+    });
+
+    it('rejects an includedData outside its enum as ValidationException', async () => {
+      // Act
+      const attempt = describeStateMachine(stateMachineArn, 'EVERYTHING');
+
+      // Assess
+      await expect(attempt).rejects.toBeInstanceOf(ValidationException);
+      await expect(attempt).rejects.toThrow(
+        "Value 'EVERYTHING' at 'includedData' failed to satisfy constraint: Member must satisfy enum value set: [ALL_DATA, METADATA_ONLY]",
+      );
+    });
+  });
+
+  describe('DescribeStateMachineForExecution', () => {
+    it('describes the state machine an execution ran on', async () => {
+      // Prepare
+      const { executionArn } = sfn.registry.startExecution({
+        stateMachineArn,
+        name: 'for-execution',
+        input: JSON.stringify({ name: 'for-execution-group' }),
+      });
+      const described = await client.send(
+        new DescribeStateMachineCommand({ stateMachineArn }),
+      );
+
+      // Act
+      const forExecution = await client.send(
+        new DescribeStateMachineForExecutionCommand({ executionArn }),
+      );
+
+      // Assess
+      expect(forExecution).toMatchObject({
+        stateMachineArn,
+        name: 'create-dataset-group',
+        definition: described.definition,
+        roleArn: described.roleArn,
+        updateDate: described.creationDate,
+        loggingConfiguration: described.loggingConfiguration,
+        tracingConfiguration: described.tracingConfiguration,
+      });
+      await sfn.registry.settled(executionArn);
+    });
+
+    it('rejects an unknown execution as ExecutionDoesNotExist and a state machine ARN as InvalidArn', async () => {
+      // Act
+      const unknown = client.send(
+        new DescribeStateMachineForExecutionCommand({
+          executionArn:
+            'arn:aws:states:us-east-1:000000000000:execution:create-dataset-group:ghost',
+        }),
+      );
+      const wrongType = client.send(
+        new DescribeStateMachineForExecutionCommand({
+          executionArn: stateMachineArn,
+        }),
+      );
+
+      // Assess
+      await expect(unknown).rejects.toBeInstanceOf(ExecutionDoesNotExist);
+      await expect(wrongType).rejects.toBeInstanceOf(InvalidArn);
+      await expect(wrongType).rejects.toThrow(
+        'Resource type not valid in this context: stateMachine',
+      );
+    });
+  });
 
   describe('StartExecution and DescribeExecution', () => {
     it('runs the workflow to SUCCEEDED with its output and dates', async () => {
@@ -392,6 +738,7 @@ describe('Step Functions endpoint through @aws-sdk/client-sfn', () => {
   describe('GetExecutionHistory', () => {
     let executionArn: string;
     let failedArn: string;
+    let retriedArn: string;
 
     beforeAll(async () => {
       ({ executionArn } = sfn.registry.startExecution({
@@ -406,26 +753,36 @@ describe('Step Functions endpoint through @aws-sdk/client-sfn', () => {
       }));
       await sfn.registry.settled(executionArn);
       await sfn.registry.settled(failedArn);
+      // More throttles than the SDK retries inside one invocation, so the
+      // state machine's Retry runs the task again.
+      stack.emulator.faults.throttle({
+        count: 4,
+        operation: 'CreateDatasetGroup',
+      });
+      ({ executionArn: retriedArn } = sfn.registry.startExecution({
+        stateMachineArn,
+        name: 'history-retried',
+        input: JSON.stringify({ name: 'history-retried-group' }),
+      }));
+      await sfn.registry.settled(retriedArn);
     });
 
-    const history = (input: Record<string, unknown>) =>
+    const history = (input: Record<string, unknown>, arn = executionArn) =>
       client.send(
-        new GetExecutionHistoryCommand({ executionArn, ...input } as never),
+        new GetExecutionHistoryCommand({
+          executionArn: arn,
+          ...input,
+        } as never),
       );
 
-    it('shows the run from ExecutionStarted to ExecutionSucceeded, numbered from 1', async () => {
+    it('shows the run from ExecutionStarted to ExecutionSucceeded, numbered as the service numbers it', async () => {
       // Act
       const { events, nextToken } = await history({});
 
       // Assess
       expect(nextToken).toBeUndefined();
       const all = events ?? [];
-      expect(all.map((event) => event.id)).toEqual(
-        all.map((_, index) => index + 1),
-      );
-      expect(all.map((event) => event.previousEventId)).toEqual(
-        all.map((_, index) => index),
-      );
+      expectServiceNumbering(all);
       expect(all[0]).toMatchObject({
         type: 'ExecutionStarted',
         executionStartedEventDetails: {
@@ -434,14 +791,6 @@ describe('Step Functions endpoint through @aws-sdk/client-sfn', () => {
         },
       });
       expect(all[0]?.timestamp).toBeInstanceOf(Date);
-      expect(all).toContainEqual(
-        expect.objectContaining({
-          type: 'TaskStateEntered',
-          stateEnteredEventDetails: expect.objectContaining({
-            name: 'CreateDatasetGroup',
-          }),
-        }),
-      );
       expect(all).toContainEqual(
         expect.objectContaining({
           type: 'ChoiceStateEntered',
@@ -456,15 +805,101 @@ describe('Step Functions endpoint through @aws-sdk/client-sfn', () => {
       ).toMatchObject({ progress: { datasetGroup: { status: 'ACTIVE' } } });
     });
 
+    it('writes each Lambda task and putEvents task attempt between its state’s Entered and Exited', async () => {
+      // Act
+      const { events } = await history({});
+
+      // Assess
+      const entries = taskEntries(events);
+      expect(entries.map((entry) => entry.name)).toEqual([
+        'CreateDatasetGroup',
+        'PublishCreationStarted',
+        'DescribeDatasetGroup',
+        'PublishDatasetGroupCreated',
+      ]);
+      expect(entries.map((entry) => entry.types)).toEqual([
+        lambdaAttempt('Succeeded'),
+        putEventsAttempt('Succeeded'),
+        lambdaAttempt('Succeeded'),
+        putEventsAttempt('Succeeded'),
+      ]);
+      const find = (type: string) =>
+        (events ?? []).find((event) => event.type === type);
+      expect(find('LambdaFunctionScheduled')).toMatchObject({
+        lambdaFunctionScheduledEventDetails: {
+          resource:
+            'arn:aws:lambda:us-east-1:000000000000:function:create-dataset-group',
+          inputDetails: { truncated: false },
+          timeoutInSeconds: 60,
+        },
+      });
+      expect(
+        JSON.parse(
+          find('LambdaFunctionScheduled')?.lambdaFunctionScheduledEventDetails
+            ?.input ?? '{}',
+        ),
+      ).toMatchObject({
+        request: { name: 'history-group' },
+        executionName: 'history',
+      });
+      expect(find('TaskScheduled')?.taskScheduledEventDetails).toMatchObject({
+        resourceType: 'events',
+        resource: 'putEvents',
+        region: 'us-east-1',
+      });
+      expect(
+        JSON.parse(
+          find('TaskScheduled')?.taskScheduledEventDetails?.parameters ?? '{}',
+        ),
+      ).toMatchObject({
+        Entries: [{ DetailType: 'Dataset Group Creation Started' }],
+      });
+      expect(
+        find('TaskScheduled')?.taskScheduledEventDetails?.timeoutInSeconds,
+      ).toBeUndefined();
+      expect(
+        JSON.parse(
+          find('TaskSucceeded')?.taskSucceededEventDetails?.output ?? '{}',
+        ),
+      ).toEqual({
+        Entries: [{ EventId: expect.any(String) }],
+        FailedEntryCount: 0,
+      });
+    });
+
+    it('writes every retried attempt as its own Scheduled, Started and Failed group', async () => {
+      // Act
+      const { events } = await history({}, retriedArn);
+
+      // Assess
+      expectServiceNumbering(events);
+      const [create] = taskEntries(events);
+      const groups = Array.from(
+        { length: (create?.types.length ?? 0) / 3 },
+        (_, index) => create?.types.slice(index * 3, index * 3 + 3),
+      );
+      expect(create?.types.length).toBeGreaterThanOrEqual(6);
+      expect(groups.at(-1)).toEqual(lambdaAttempt('Succeeded'));
+      expect(groups.slice(0, -1)).toEqual(
+        groups.slice(0, -1).map(() => lambdaAttempt('Failed')),
+      );
+      const failed = (events ?? []).find(
+        (event) => event.type === 'LambdaFunctionFailed',
+      )?.lambdaFunctionFailedEventDetails;
+      expect(JSON.parse(failed?.cause ?? '{}')).toMatchObject({
+        errorType: failed?.error,
+        errorMessage: expect.stringContaining('CreateDatasetGroup'),
+      });
+      expect(typesOf(events).at(-1)).toBe('ExecutionSucceeded');
+    });
+
     it('gives the same events newest first with reverseOrder', async () => {
       // Act
       const forward = await history({});
       const backward = await history({ reverseOrder: true });
 
       // Assess
-      expect(backward.events?.map((event) => event.id)).toEqual(
-        forward.events?.map((event) => event.id).reverse(),
-      );
+      expect(backward.events).toEqual([...(forward.events ?? [])].reverse());
       expect(backward.events?.[0]?.type).toBe('ExecutionSucceeded');
     });
 
@@ -493,8 +928,9 @@ describe('Step Functions endpoint through @aws-sdk/client-sfn', () => {
       expect(backward).toEqual([...expected].reverse());
     });
 
-    it('leaves inputs and outputs out when includeExecutionData is false', async () => {
+    it('leaves inputs, outputs and task parameters out when includeExecutionData is false', async () => {
       // Act
+      const full = await history({});
       const { events } = await history({ includeExecutionData: false });
 
       // Assess
@@ -502,24 +938,57 @@ describe('Step Functions endpoint through @aws-sdk/client-sfn', () => {
         inputDetails: { truncated: false },
         roleArn: 'arn:aws:iam::000000000000:role/create-dataset-group',
       });
-      expect(JSON.stringify(events)).not.toMatch(/"(input|output)"/);
+      expect(typesOf(events)).toEqual(typesOf(full.events));
+      expect(
+        events?.find((event) => event.type === 'LambdaFunctionScheduled')
+          ?.lambdaFunctionScheduledEventDetails,
+      ).toEqual({
+        resource:
+          'arn:aws:lambda:us-east-1:000000000000:function:create-dataset-group',
+        inputDetails: { truncated: false },
+        timeoutInSeconds: 60,
+      });
+      expect(JSON.stringify(events)).not.toMatch(/"(input|output|parameters)"/);
     });
 
-    it('records a failed Task as TaskFailed and the failure as ExecutionFailed', async () => {
+    it('records a caught Lambda failure as LambdaFunctionFailed, then the Task’s exit, and the end as ExecutionFailed', async () => {
       // Act
-      const { events } = await client.send(
-        new GetExecutionHistoryCommand({ executionArn: failedArn }),
-      );
+      const { events } = await history({}, failedArn);
       const description = await describeExecution(failedArn);
 
       // Assess
-      const failedTask = events?.find((event) => event.type === 'TaskFailed');
-      expect(failedTask?.taskFailedEventDetails).toMatchObject({
+      expectServiceNumbering(events);
+      const [create, ...others] = taskEntries(events);
+      expect(create).toEqual({
+        name: 'CreateDatasetGroup',
+        types: lambdaAttempt('Failed'),
+      });
+      expect(others.map((entry) => entry.name)).toEqual([
+        'PublishCreationFailed',
+      ]);
+      const failedTask = events?.find(
+        (event) => event.type === 'LambdaFunctionFailed',
+      );
+      expect(failedTask?.lambdaFunctionFailedEventDetails).toMatchObject({
         error: 'InvalidDatasetGroupRequestError',
       });
       expect(
-        JSON.parse(failedTask?.taskFailedEventDetails?.cause ?? '{}'),
+        JSON.parse(failedTask?.lambdaFunctionFailedEventDetails?.cause ?? '{}'),
       ).toMatchObject({ errorType: 'InvalidDatasetGroupRequestError' });
+      // The event after it (ids count from 1).
+      const exit = events?.[failedTask?.id ?? 0];
+      expect(exit).toMatchObject({
+        type: 'TaskStateExited',
+        stateExitedEventDetails: { name: 'CreateDatasetGroup' },
+      });
+      expect(
+        JSON.parse(exit?.stateExitedEventDetails?.output ?? '{}'),
+      ).toMatchObject({
+        failure: {
+          Error: 'InvalidDatasetGroupRequestError',
+          Cause: failedTask?.lambdaFunctionFailedEventDetails?.cause,
+        },
+      });
       expect(typesOf(events).slice(-2)).toEqual([
         'FailStateEntered',
         'ExecutionFailed',
@@ -565,13 +1034,16 @@ describe('Step Functions endpoint through @aws-sdk/client-sfn', () => {
       expect(description.stopDate?.getTime()).toBe(stopped.stopDate?.getTime());
       expect(events?.[0]).toMatchObject({
         type: 'ExecutionAborted',
+        previousEventId: 0,
         executionAbortedEventDetails: {
           error: 'Operator.Cancelled',
           cause: 'No longer needed',
         },
       });
-      // The state it was in (a Task or a Wait) is recorded as aborted.
-      expect(events?.[1]?.type).toMatch(/^(Task|Wait)StateAborted$/);
+      // As AWS records a stop: nothing for the state it was in.
+      expect(typesOf(events)).not.toContainEqual(
+        expect.stringMatching(/StateAborted$/),
+      );
       expect(typesOf(events)).not.toContain('ExecutionSucceeded');
     });
 
