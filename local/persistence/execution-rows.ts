@@ -32,11 +32,9 @@ export const executionRows = (
   const appendEvent = db.prepare(
     'INSERT OR REPLACE INTO history_events (execution_arn, id, event) VALUES (?, ?, ?)',
   );
-  const findStateMachine = db.prepare(
-    'SELECT creation_date_ms FROM state_machines WHERE state_machine_arn = ?',
-  );
-  const insertStateMachine = db.prepare(
-    'INSERT INTO state_machines (state_machine_arn, creation_date_ms) VALUES (?, ?)',
+  const findFact = db.prepare('SELECT value FROM stack_facts WHERE fact = ?');
+  const insertFact = db.prepare(
+    'INSERT INTO stack_facts (fact, value) VALUES (?, ?)',
   );
   return {
     load: (): LoadedExecution[] => {
@@ -72,12 +70,11 @@ export const executionRows = (
     appendHistoryEvent: (executionArn, event) => {
       appendEvent.run(executionArn, event.id ?? 0, toJson(event));
     },
-    stateMachineCreationDate: (stateMachineArn, now) => {
-      const row = findStateMachine.get(stateMachineArn) as
-        | { creation_date_ms: number }
-        | undefined;
-      if (row !== undefined) return new Date(row.creation_date_ms);
-      insertStateMachine.run(stateMachineArn, now.getTime());
+    stateMachinesCreationDate: (now) => {
+      const fact = 'stateMachinesCreationDate';
+      const row = findFact.get(fact) as { value: string } | undefined;
+      if (row !== undefined) return new Date(row.value);
+      insertFact.run(fact, now.toISOString());
       return now;
     },
   };

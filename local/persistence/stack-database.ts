@@ -27,9 +27,9 @@ CREATE TABLE history_events (
   event TEXT NOT NULL,
   PRIMARY KEY (execution_arn, id)
 ) STRICT;
-CREATE TABLE state_machines (
-  state_machine_arn TEXT PRIMARY KEY,
-  creation_date_ms INTEGER NOT NULL
+CREATE TABLE stack_facts (
+  fact TEXT PRIMARY KEY,
+  value TEXT NOT NULL
 ) STRICT;
 `;
 

@@ -19,20 +19,49 @@ import type { TaskHandler } from './task-handler.ts';
 export const bindPutEvents =
   (
     bus: LocalEventBus,
-    execution: { executionArn: string; stateMachineArn: string },
+    execution: {
+      executionArn: string;
+      stateMachineArn: string;
+      /** An entry whose event this execution published already (same
+       * source and detail-type) answers that event's id instead of being
+       * published twice: for a run again from the start. */
+      skipPublished?: boolean;
+    },
   ): TaskHandler =>
   async (input) => {
     const { Entries } = input as unknown as { Entries: PutEventsEntry[] };
-    const response = bus.putEvents(
-      Entries.map((entry) => ({
-        ...entry,
-        Resources: [
-          ...(entry.Resources ?? []),
-          execution.stateMachineArn,
-          execution.executionArn,
-        ],
-      })),
-    );
+    const entries = Entries.map((entry) => ({
+      ...entry,
+      Resources: [
+        ...(entry.Resources ?? []),
+        execution.stateMachineArn,
+        execution.executionArn,
+      ],
+    }));
+    const published = (entry: PutEventsEntry) =>
+      execution.skipPublished === true
+        ? bus.events.find(
+            (event) =>
+              event.resources.includes(execution.executionArn) &&
+              event.source === entry.Source &&
+              event['detail-type'] === entry.DetailType,
+          )
+        : undefined;
+    const earlier = entries.map(published);
+    const fresh = entries.filter((_, index) => earlier[index] === undefined);
+    const answer =
+      fresh.length === 0
+        ? { Entries: [], FailedEntryCount: 0 }
+        : bus.putEvents(fresh);
+    const freshEntries = [...answer.Entries];
+    const response = {
+      ...answer,
+      Entries: earlier.map((event) =>
+        event === undefined
+          ? (freshEntries.shift() ?? {})
+          : { EventId: event.id },
+      ),
+    };
     if (response.FailedEntryCount > 0) {
       throw new EventBridgeFailedEntryError(JSON.stringify(response));
     }

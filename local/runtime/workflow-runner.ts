@@ -96,6 +96,18 @@ const toOutcome = async (
   }
 };
 
+/** How one run of a workflow starts. */
+export interface RunOptions {
+  /** `$$.Execution.StartTime`; default now. */
+  startTime?: Date;
+  /**
+   * A run again from the start of an execution the stack stopped under:
+   * its tasks are idempotent, and an event the first run published already
+   * is not published again.
+   */
+  rerun?: boolean;
+}
+
 /** What differs between the workflows the local stack runs. */
 interface WorkflowSpec {
   stateMachineName: string;
@@ -195,9 +207,14 @@ const workflowRunner = (
     start(
       input: unknown,
       executionName: string = randomUUID(),
+      options: RunOptions = {},
     ): StartedExecution {
       const executionArn = `arn:aws:states:${settings.region}:${settings.account}:execution:${spec.stateMachineName}:${executionName}`;
-      const publish = bindPutEvents(bus, { executionArn, stateMachineArn });
+      const publish = bindPutEvents(bus, {
+        executionArn,
+        stateMachineArn,
+        skipPublished: options.rerun === true,
+      });
       const retries = stateRetries(definition);
       const taskAttempts = new TaskAttemptLog();
       const recorded = (task: RecordedTask, handler: TaskHandler) =>
@@ -228,7 +245,9 @@ const workflowRunner = (
             Id: executionArn,
             Name: executionName,
             Input: input as never,
-            StartTime: new Date(settings.now?.() ?? Date.now()).toISOString(),
+            StartTime: (
+              options.startTime ?? new Date(settings.now?.() ?? Date.now())
+            ).toISOString(),
             RoleArn: roleArn,
           },
           StateMachine: { Id: stateMachineArn, Name: spec.stateMachineName },

@@ -35,6 +35,6 @@ export interface ExecutionPersistence {
   load(): LoadedExecution[];
   saveExecution(execution: StoredExecution): void;
   appendHistoryEvent(executionArn: string, event: HistoryEvent): void;
-  /** The creation date of a state machine: stored the first time. */
-  stateMachineCreationDate(stateMachineArn: string, now: Date): Date;
+  /** When the state machines were first served: `now` the first time. */
+  stateMachinesCreationDate(now: Date): Date;
 }

@@ -3,6 +3,7 @@ import type { ExecutionListItem, HistoryEvent } from '@aws-sdk/client-sfn';
 import type {
   ExecutionEventLog,
   ExecutionOutcome,
+  StartedExecution,
   WorkflowRunner,
 } from '../runtime/workflow-runner.ts';
 import {
@@ -12,6 +13,10 @@ import {
   roleArnOf,
 } from './arns.ts';
 import { assertValidExecutionName } from './execution-name.ts';
+import type {
+  ExecutionPersistence,
+  StoredExecution,
+} from './execution-persistence.ts';
 import {
   checkedInput,
   checkPageSize,
@@ -55,10 +60,40 @@ interface ExecutionRecord {
   cause?: string;
   stopRequest?: StopRequest;
   history: ExecutionHistory;
+  /** Runs again from the start after the stack stopped under it. */
+  redriveCount: number;
+  redriveDate?: Date;
   abort: () => void;
   /** Resolves once the outcome is known and the history is complete. */
   settled: Promise<void>;
 }
+
+export interface ExecutionRegistryOptions {
+  /** Keeps the executions and their histories across restarts. */
+  persistence?: ExecutionPersistence;
+  /** Default Date.now. */
+  now?: () => Date;
+}
+
+const toStored = (record: ExecutionRecord): StoredExecution => ({
+  sequence: record.sequence,
+  executionArn: record.executionArn,
+  stateMachineArn: record.stateMachineArn,
+  name: record.name,
+  input: record.input,
+  startDateMs: record.startDate.getTime(),
+  status: record.status,
+  redriveCount: record.redriveCount,
+  ...(record.redriveDate !== undefined && {
+    redriveDateMs: record.redriveDate.getTime(),
+  }),
+  ...(record.stopDate !== undefined && {
+    stopDateMs: record.stopDate.getTime(),
+  }),
+  ...(record.output !== undefined && { output: record.output }),
+  ...(record.error !== undefined && { error: record.error }),
+  ...(record.cause !== undefined && { cause: record.cause }),
+});
 
 const tell = (
   listeners: ReadonlySet<HistoryListener>,
@@ -83,17 +118,73 @@ const tell = (
  * their outcome, then final with stop date, output or error and cause; a
  * history drained from each run's event logs; names unique per state
  * machine (same name and input while RUNNING is idempotent).
+ *
+ * With a persistence, every execution is saved when it starts and ends,
+ * and every history event as it is appended; a new registry finds them
+ * all again, and `resumeInterrupted` runs the ones that were RUNNING when
+ * the stack stopped again from their start, under the same ARN (their
+ * tasks are idempotent): the history goes on with ExecutionRedriven.
  */
 export class ExecutionRegistry {
   readonly #runners = new Map<string, WorkflowRunner>();
   readonly #executions = new Map<string, ExecutionRecord>();
   readonly #listeners = new Set<HistoryListener>();
+  readonly #persistence: ExecutionPersistence | undefined;
+  readonly #now: () => Date;
+  /** Stored RUNNING executions that have not run again yet. */
+  readonly #interrupted: ExecutionRecord[] = [];
+  /** Closing: what the runs do from now on is not stored. */
+  #closing = false;
   #sequence = 0;
 
-  constructor(runners: readonly WorkflowRunner[]) {
+  constructor(
+    runners: readonly WorkflowRunner[],
+    options: ExecutionRegistryOptions = {},
+  ) {
     for (const runner of runners) {
       this.#runners.set(runner.stateMachineArn, runner);
     }
+    this.#persistence = options.persistence;
+    this.#now = options.now ?? (() => new Date());
+    for (const { execution, history } of this.#persistence?.load() ?? []) {
+      const record = this.#restore(execution, history);
+      this.#executions.set(record.executionArn, record);
+      this.#sequence = Math.max(this.#sequence, record.sequence);
+      if (record.status === 'RUNNING') this.#interrupted.push(record);
+    }
+  }
+
+  /** How many executions are kept, and how many wait to run again. */
+  get counts(): { executions: number; interrupted: number } {
+    return {
+      executions: this.#executions.size,
+      interrupted: this.#interrupted.length,
+    };
+  }
+
+  /**
+   * Runs every stored execution that was RUNNING when the stack stopped
+   * again from its start; returns how many. Call it once the stack is up.
+   */
+  resumeInterrupted(): number {
+    const records = this.#interrupted.splice(0);
+    for (const record of records) {
+      const runner = this.#runners.get(record.stateMachineArn);
+      if (runner === undefined) continue;
+      record.redriveCount += 1;
+      record.redriveDate = this.#now();
+      const started = runner.start(JSON.parse(record.input), record.name, {
+        startTime: record.startDate,
+        rerun: true,
+      });
+      record.history.redrive(
+        record.redriveCount,
+        record.redriveDate,
+        started.taskAttempts,
+      );
+      this.#follow(record, started);
+    }
+    return records.length;
   }
 
   get stateMachineArns(): string[] {
@@ -149,6 +240,10 @@ export class ExecutionRegistry {
       }),
       ...(record.error !== undefined && { error: record.error }),
       ...(record.cause !== undefined && { cause: record.cause }),
+      ...(record.redriveCount > 0 && {
+        redriveCount: record.redriveCount,
+        redriveDate: record.redriveDate,
+      }),
     };
   }
 
@@ -264,6 +359,16 @@ export class ExecutionRegistry {
     await Promise.all(records.map((record) => record.settled));
   }
 
+  /**
+   * Stops every run as the stack stops. With a persistence, the RUNNING
+   * executions stay RUNNING in it (they run again at the next start);
+   * without one, they end ABORTED.
+   */
+  async close(): Promise<void> {
+    if (this.#persistence !== undefined) this.#closing = true;
+    await this.abortAll();
+  }
+
   #find(executionArn: string): ExecutionRecord {
     assertExecutionArn(executionArn);
     const record = this.#executions.get(executionArn);
@@ -279,15 +384,17 @@ export class ExecutionRegistry {
     input: string,
     parsedInput: unknown,
   ): StartExecutionResult {
-    const started = runner.start(parsedInput, name);
+    const startDate = this.#now();
+    const started = runner.start(parsedInput, name, { startTime: startDate });
     const record: ExecutionRecord = {
       sequence: ++this.#sequence,
       executionArn: started.executionArn,
       stateMachineArn: runner.stateMachineArn,
       name,
       input,
-      startDate: new Date(),
+      startDate,
       status: 'RUNNING',
+      redriveCount: 0,
       abort: started.abort,
       settled: Promise.resolve(),
       history: new ExecutionHistory({
@@ -295,8 +402,18 @@ export class ExecutionRegistry {
         roleArn: roleArnOf(runner.stateMachineArn),
         stopRequest: () => record.stopRequest,
         taskAttempts: started.taskAttempts,
+        onAppend: (event) => this.#saveEvent(record, event),
       }),
     };
+    this.#executions.set(record.executionArn, record);
+    this.#save(record);
+    this.#follow(record, started);
+    return { executionArn: record.executionArn, startDate: record.startDate };
+  }
+
+  /** Drains a run's event logs into the history, then records its end. */
+  #follow(record: ExecutionRecord, started: StartedExecution): void {
+    record.abort = started.abort;
     const drained = (async () => {
       for await (const log of started.eventLogs) {
         record.history.append(log);
@@ -312,8 +429,54 @@ export class ExecutionRegistry {
           cause: error instanceof Error ? error.message : String(error),
         }),
     );
-    this.#executions.set(record.executionArn, record);
-    return { executionArn: record.executionArn, startDate: record.startDate };
+  }
+
+  /** An execution found in storage, as it was when last saved. */
+  #restore(
+    stored: StoredExecution,
+    events: readonly HistoryEvent[],
+  ): ExecutionRecord {
+    const record: ExecutionRecord = {
+      sequence: stored.sequence,
+      executionArn: stored.executionArn,
+      stateMachineArn: stored.stateMachineArn,
+      name: stored.name,
+      input: stored.input,
+      startDate: new Date(stored.startDateMs),
+      status: stored.status,
+      redriveCount: stored.redriveCount,
+      ...(stored.redriveDateMs !== undefined && {
+        redriveDate: new Date(stored.redriveDateMs),
+      }),
+      ...(stored.stopDateMs !== undefined && {
+        stopDate: new Date(stored.stopDateMs),
+      }),
+      ...(stored.output !== undefined && { output: stored.output }),
+      ...(stored.error !== undefined && { error: stored.error }),
+      ...(stored.cause !== undefined && { cause: stored.cause }),
+      abort: () => undefined,
+      settled: Promise.resolve(),
+      history: new ExecutionHistory(
+        {
+          input: stored.input,
+          roleArn: roleArnOf(stored.stateMachineArn),
+          stopRequest: () => record.stopRequest,
+          onAppend: (event) => this.#saveEvent(record, event),
+        },
+        events,
+      ),
+    };
+    return record;
+  }
+
+  #save(record: ExecutionRecord): void {
+    if (!this.#closing) this.#persistence?.saveExecution(toStored(record));
+  }
+
+  #saveEvent(record: ExecutionRecord, event: HistoryEvent): void {
+    if (!this.#closing) {
+      this.#persistence?.appendHistoryEvent(record.executionArn, event);
+    }
   }
 
   #finish(record: ExecutionRecord, outcome: ExecutionOutcome): void {
@@ -331,5 +494,6 @@ export class ExecutionRegistry {
           : outcome;
     if (error !== undefined) record.error = error;
     if (cause !== undefined) record.cause = cause;
+    this.#save(record);
   }
 }

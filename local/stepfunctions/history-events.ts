@@ -27,6 +27,8 @@ export interface HistoryContext {
   stopRequest: () => StopRequest | undefined;
   /** The attempts the execution's task bindings recorded, if any. */
   taskAttempts?: TaskAttemptSource;
+  /** Hears of every event as it is appended (to store it). */
+  onAppend?: (event: HistoryEvent) => void;
 }
 
 const untruncated = { truncated: false };
@@ -221,21 +223,48 @@ const previousEventIdOf = (
  * `timestamp` (a Date).
  */
 export class ExecutionHistory {
-  readonly #events: HistoryEvent[] = [];
+  readonly #events: HistoryEvent[];
   readonly #context: HistoryContext;
   /** The attempt of the Task state running now, once claimed. */
   #attempt: TaskAttempt | undefined;
+  /** A run again from the start: its ExecutionStarted is written already. */
+  #rerun = false;
+  #taskAttempts: TaskAttemptSource | undefined;
 
-  constructor(context: HistoryContext) {
+  /** `events`: the history so far, of an execution found in storage. */
+  constructor(context: HistoryContext, events: readonly HistoryEvent[] = []) {
     this.#context = context;
+    this.#events = [...events];
+    this.#taskAttempts = context.taskAttempts;
   }
 
   get events(): readonly HistoryEvent[] {
     return this.#events;
   }
 
+  /**
+   * The execution runs again from its start after the stack stopped under
+   * it: ExecutionRedriven with the count, then the new run's events (its
+   * ExecutionStarted is the one written already).
+   */
+  redrive(
+    redriveCount: number,
+    timestamp: Date,
+    taskAttempts: TaskAttemptSource,
+  ): void {
+    this.#attempt = undefined;
+    this.#rerun = true;
+    this.#taskAttempts = taskAttempts;
+    this.#appendEvent({
+      timestamp,
+      type: 'ExecutionRedriven',
+      executionRedrivenEventDetails: { redriveCount },
+    });
+  }
+
   /** Takes one event log of the execution, in the order it was written. */
   append(log: ExecutionEventLog): void {
+    if (this.#rerun && log.type === 'ExecutionStarted') return;
     const isTask = 'state' in log && log.state.type === 'Task';
     if (isTask && log.type === 'StateFailed') {
       this.#endAttempt({
@@ -252,7 +281,7 @@ export class ExecutionHistory {
       isTask &&
       (log.type === 'StateEntered' || log.type === 'StateRetried')
     ) {
-      this.#attempt = this.#context.taskAttempts?.claim(log.state.name);
+      this.#attempt = this.#taskAttempts?.claim(log.state.name);
       for (const event of this.#attempt === undefined
         ? []
         : attemptStartedEvents(this.#attempt)) {
@@ -272,11 +301,13 @@ export class ExecutionHistory {
   /** The one way in: numbers the event and links it to the one before. */
   #appendEvent(event: UnnumberedHistoryEvent): void {
     const previous = this.#events.at(-1);
-    this.#events.push({
+    const numbered: HistoryEvent = {
       ...event,
       id: this.#events.length + 1,
       previousEventId: previousEventIdOf(event, previous),
-    });
+    };
+    this.#events.push(numbered);
+    this.#context.onAppend?.(numbered);
   }
 }
 

@@ -1,6 +1,7 @@
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { WorkflowRunner } from '../runtime/workflow-runner.ts';
+import type { ExecutionPersistence } from './execution-persistence.ts';
 import { ExecutionRegistry } from './execution-registry.ts';
 import { createRequestListener } from './request-listener.ts';
 import { StateMachineCatalog } from './state-machine-catalog.ts';
@@ -20,6 +21,8 @@ export interface StepFunctionsEndpointOptions {
    * across restarts passes the date it first started.
    */
   stateMachineCreationDate?: Date;
+  /** Keeps the executions across restarts (and the creation date). */
+  persistence?: ExecutionPersistence;
 }
 
 export interface RunningStepFunctionsEndpoint {
@@ -30,7 +33,8 @@ export interface RunningStepFunctionsEndpoint {
   registry: ExecutionRegistry;
   /** The state machines served, for in-process callers (same semantics). */
   stateMachines: StateMachineCatalog;
-  /** Aborts running executions, stops listening, drops every connection. */
+  /** Stops the runs (see ExecutionRegistry.close), stops listening, drops
+   * every connection. */
   close(): Promise<void>;
 }
 
@@ -52,10 +56,17 @@ export const startStepFunctionsEndpoint = async (
   options: StepFunctionsEndpointOptions,
 ): Promise<RunningStepFunctionsEndpoint> => {
   checkRunners(options);
-  const registry = new ExecutionRegistry(options.runners);
+  const registry = new ExecutionRegistry(options.runners, {
+    ...(options.persistence !== undefined && {
+      persistence: options.persistence,
+    }),
+  });
+  const now = new Date();
   const stateMachines = new StateMachineCatalog(
     options.runners,
-    options.stateMachineCreationDate ?? new Date(),
+    options.stateMachineCreationDate ??
+      options.persistence?.stateMachinesCreationDate(now) ??
+      now,
   );
   const server = createServer(
     { keepAliveTimeout: 5_000 },
@@ -75,7 +86,7 @@ export const startStepFunctionsEndpoint = async (
     registry,
     stateMachines,
     close: async () => {
-      await registry.abortAll();
+      await registry.close();
       await new Promise<void>((resolve, reject) => {
         server.close((error) => (error ? reject(error) : resolve()));
         server.closeAllConnections();

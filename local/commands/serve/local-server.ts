@@ -8,6 +8,7 @@ import { httpApiRoutes } from '#local/http-api/routes.ts';
 import { serveHttpApi } from '#local/http-api/serve-http-api.ts';
 import { busEventRows } from '#local/persistence/bus-event-rows.ts';
 import { datasetGroupRows } from '#local/persistence/dataset-group-rows.ts';
+import { executionRows } from '#local/persistence/execution-rows.ts';
 import { StackDatabase } from '#local/persistence/stack-database.ts';
 import { LocalEventBus } from '#local/runtime/event-bus.ts';
 import {
@@ -68,6 +69,9 @@ export const startLocalServer = async (options: LocalServerOptions = {}) => {
     const stepFunctions = await startStepFunctionsEndpoint({
       runners: [stack.createWorkflow, stack.deleteWorkflow],
       port: ports.stepFunctions,
+      ...(database !== undefined && {
+        persistence: executionRows(database),
+      }),
     });
     closers.push(() => stepFunctions.close());
     // What a deployed function of the stack finds in its environment.
@@ -122,6 +126,9 @@ export const startLocalServer = async (options: LocalServerOptions = {}) => {
       port: ports.api,
     });
     closers.push(() => api.close());
+    // Everything answers now: the runs the last stop interrupted go on.
+    const restored = stepFunctions.registry.counts;
+    const resumed = stepFunctions.registry.resumeInterrupted();
 
     const description: LocalServerDescription = {
       apiUrl: api.url,
@@ -149,6 +156,7 @@ export const startLocalServer = async (options: LocalServerOptions = {}) => {
       api,
       database,
       description,
+      restored: { ...restored, resumed },
       close,
     };
   } catch (error) {

@@ -19,8 +19,11 @@ export const printBanner = (
   print(`  State           ${d.databaseFile}  (stack file ${facts.stackFile})`);
   const groups = server.stack.emulator.datasetGroups().length;
   const events = server.stack.bus.events.length;
+  const { executions, resumed } = server.restored;
   print(
-    `  Restored        ${groups} dataset group(s), ${events} event(s) on the stack bus`,
+    `  Restored        ${groups} dataset group(s), ${executions} execution(s), ${events} event(s)${
+      resumed === 0 ? '' : `; ${resumed} interrupted execution(s) run again`
+    }`,
   );
   const credentials =
     'AWS_DEFAULT_REGION=us-east-1 AWS_ACCESS_KEY_ID=local AWS_SECRET_ACCESS_KEY=local';
