@@ -46,7 +46,7 @@ const limitExceededError = (
 ): Error => {
   const kind = classifyLimitExceeded(operation, message);
   if (kind === 'rate') {
-    return new PersonalizeThrottledError(`${detail} (a request-rate limit)`, {
+    return new PersonalizeThrottledError(`${detail} [a request-rate limit]`, {
       cause,
     });
   }

@@ -36,7 +36,7 @@ describe('toWorkflowError', () => {
       // Assess
       expect(mapped).toMatchObject({
         name: 'PersonalizeThrottledError',
-        message: `${operation} failed: LimitExceededException: ${rateMessage} (a request-rate limit)`,
+        message: `${operation} failed: LimitExceededException: ${rateMessage} [a request-rate limit]`,
         cause: error,
       });
     },
