@@ -110,6 +110,7 @@ export class FaultController {
   #latencyMs = 0;
   readonly #latencyByOperation = new Map<OperationName, number>();
   #counts = this.#zeroCounts();
+  #errorCounts: Record<string, number> = {};
 
   constructor(clock: Clock, settings: FaultSettings = {}) {
     this.#clock = clock;
@@ -213,8 +214,19 @@ export class FaultController {
     return { ...this.#counts };
   }
 
+  /**
+   * Injected errors per name (`__type`: LimitExceededException,
+   * ThrottlingException, InternalFailure, …) since the start or the last
+   * resetCounts(), so a run can say which error a throttle or a rate
+   * limit sent.
+   */
+  errorCounts(): Record<string, number> {
+    return { ...this.#errorCounts };
+  }
+
   resetCounts(): void {
     this.#counts = this.#zeroCounts();
+    this.#errorCounts = {};
   }
 
   /** The real delay to apply before answering a call of `operation`. */
@@ -226,6 +238,15 @@ export class FaultController {
 
   /** The fault a call of `operation` gets, if any; consumes it. */
   takeFault(operation: OperationName): InjectedFault | undefined {
+    const fault = this.#nextFault(operation);
+    if (fault !== undefined) {
+      const name = 'error' in fault ? fault.error.name : 'ConnectionReset';
+      this.#errorCounts[name] = (this.#errorCounts[name] ?? 0) + 1;
+    }
+    return fault;
+  }
+
+  #nextFault(operation: OperationName): InjectedFault | undefined {
     if (this.#take('connectionReset', operation)) {
       return { kind: 'connectionReset' };
     }

@@ -472,6 +472,9 @@ describe('Personalize emulator through @aws-sdk/client-personalize', () => {
       expect(limited).toMatchObject({ message: requestRateMessage });
       expect(later?.name).toBe('rated');
       expect(emulator.stats().faults.rateLimit).toBe(1);
+      expect(emulator.faults.errorCounts()).toEqual({
+        LimitExceededException: 1,
+      });
       emulator.faults.rateLimit('DescribeDatasetGroup', undefined);
     });
 
@@ -496,6 +499,9 @@ describe('Personalize emulator through @aws-sdk/client-personalize', () => {
         message: 'Rate exceeded',
       });
       expect(emulator.stats().faults.rateLimit).toBe(1);
+      expect(emulator.faults.errorCounts()).toEqual({
+        ThrottlingException: 1,
+      });
       emulator.faults.rateLimit('ListDatasetGroups', undefined);
     });
   });
