@@ -2,6 +2,7 @@ import { injectLambdaContext } from '@aws-lambda-powertools/logger/middleware';
 import { logMetrics } from '@aws-lambda-powertools/metrics/middleware';
 import { captureLambdaHandler } from '@aws-lambda-powertools/tracer/middleware';
 import middy from '@middy/core';
+import { limitExceededAfterRetries } from '#commons/clients/limit-exceeded.ts';
 import { personalizeClient } from '#commons/clients/personalize.ts';
 import { personalizeDatasetGroups } from '#commons/clients/personalize-dataset-groups.ts';
 import { clock } from '#commons/clock.ts';
@@ -42,22 +43,29 @@ export interface CreateTaskOutput {
  * group or adopts an identical existing one, and returns the first poll
  * decision. The group's outcome metrics are the describe task's: every
  * execution polls at least once, an adopted ACTIVE group included.
- * Throws typed errors; the state machine's Retry/Catch decide.
+ * Throws typed errors; the state machine's Retry/Catch decide. An
+ * unrecognised LimitExceededException is thrown as throttling for the
+ * first few retries (`retryCount`), then as the quota it may be.
  */
 const createDatasetGroup = async (
   event: unknown,
 ): Promise<CreateTaskOutput> => {
   recordMetrics([creationRequestedMetric]);
+  let retryCount = 0;
   try {
-    return await createOrAdopt(event);
-  } catch (error) {
+    const input = parseCreateTaskInput(event);
+    retryCount = input.retryCount ?? 0;
+    return await createOrAdopt(input);
+  } catch (caught) {
+    const error = limitExceededAfterRetries(caught, retryCount);
     recordMetrics(createFailureMetricsOf(error));
     throw error;
   }
 };
 
-const createOrAdopt = async (event: unknown): Promise<CreateTaskOutput> => {
-  const input = parseCreateTaskInput(event);
+const createOrAdopt = async (
+  input: ReturnType<typeof parseCreateTaskInput>,
+): Promise<CreateTaskOutput> => {
   const correlationId = correlationIdOf(input.request, input.executionName);
   logger.appendKeys({ correlationId });
   const request = validateDatasetGroupRequest(input.request);

@@ -75,10 +75,16 @@ ${results.map(row).join('\n')}
 
 How the faults are absorbed:
 
-- Throttling, 5xx and connection resets are first retried by the AWS SDK
-  (3 attempts); what is left reaches the state machine as
-  \`PersonalizeThrottledError\` / \`PersonalizeUnavailableError\`, retried
-  with exponential backoff and full jitter (6 attempts).
+- Rate limits (\`LimitExceededException\` that is not a quota, the
+  emulator's default, and \`ThrottlingException\`), 5xx and connection
+  resets are first retried by the AWS SDK (3 attempts); what is left
+  reaches the state machine as \`PersonalizeThrottledError\` /
+  \`PersonalizeUnavailableError\`, retried with exponential backoff and
+  full jitter. A creation's status poll makes one attempt and skips a
+  refused poll instead.
+- A \`LimitExceededException\` on a create whose message names neither a
+  rate nor a quota is retried as a rate limit 3 times, then reported as
+  the quota (\`PersonalizeLimitExceededError\`).
 - A Lambda that times out or whose runtime crashes after doing its work
   (\`Sandbox.Timedout\`, \`Runtime.ExitError\`) is retried; the create task
   is idempotent, so the retry adopts the group it already created.

@@ -80,15 +80,31 @@ export class DatasetGroupNotFoundError extends DatasetGroupWorkflowError {
   }
 }
 
-/** Personalize refused for a quota (LimitExceededException). */
+/**
+ * Personalize refused a creation for a resource-count quota (a
+ * LimitExceededException that is not a rate limit, see
+ * clients/limit-exceeded.ts). Not retried: the message names the quota
+ * and how to raise it. `recognised` is false when the service's message
+ * named neither a rate nor a quota: the create task retries such an
+ * error as a rate limit a few times before it lets it end the run.
+ */
 export class PersonalizeLimitExceededError extends DatasetGroupWorkflowError {
-  constructor(message: string, options?: ErrorOptions) {
+  readonly recognised: boolean;
+  constructor(
+    message: string,
+    options?: ErrorOptions & { recognised?: boolean },
+  ) {
     super(message, options);
     this.name = 'PersonalizeLimitExceededError';
+    this.recognised = options?.recognised ?? true;
   }
 }
 
-/** Personalize throttled the call beyond the SDK's own retries. Retried. */
+/**
+ * Personalize limited the request rate (ThrottlingException, or a
+ * LimitExceededException that is a rate limit) beyond the SDK's own
+ * retries. Retried by the state machine; a poll skips it.
+ */
 export class PersonalizeThrottledError extends DatasetGroupWorkflowError {
   constructor(message: string, options?: ErrorOptions) {
     super(message, options);

@@ -51,6 +51,37 @@ export const tooManyTagKeys = (message: string) =>
 export const throttling = (message = 'Rate exceeded') =>
   new EmulatorError('ThrottlingException', message);
 
+/**
+ * The documentation of LimitExceededException in the Personalize service
+ * model, word for word (verified in @aws-sdk/client-personalize's
+ * models/errors.d.ts and botocore's service-2.json). What the live service
+ * writes in `message` when it limits the request rate is not published;
+ * the model's sentence is the only wording AWS gives for this case.
+ */
+export const requestRateMessage =
+  'The limit on the number of requests per second has been exceeded.';
+
+/** The errors the emulator can answer a call over the rate with. */
+export const throttlingErrorNames = [
+  'LimitExceededException',
+  'ThrottlingException',
+] as const;
+
+export type ThrottlingErrorName = (typeof throttlingErrorNames)[number];
+
+/**
+ * A call over the rate: LimitExceededException (the service model's own
+ * rate-limit error, modelled, so the SDK maps it to its class) by default,
+ * or the unmodelled ThrottlingException of the AWS common errors.
+ */
+export const overTheRate = (
+  error: ThrottlingErrorName = 'LimitExceededException',
+  message?: string,
+): EmulatorError =>
+  error === 'ThrottlingException'
+    ? throttling(message)
+    : limitExceeded(message ?? requestRateMessage);
+
 export const serialization = (message: string) =>
   new EmulatorError('SerializationException', message);
 

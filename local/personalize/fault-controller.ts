@@ -1,7 +1,11 @@
 import { datasetGroupStatus } from '#commons/dataset-group/status.ts';
 import type { Clock } from './clock.ts';
 import { activeFate, type CreationFate } from './dataset-group-lifecycle.ts';
-import { EmulatorError, throttling } from './emulator-error.ts';
+import {
+  EmulatorError,
+  overTheRate,
+  throttlingErrorNames,
+} from './emulator-error.ts';
 import {
   type CountedFault,
   type CreateFailedFault,
@@ -12,6 +16,8 @@ import {
   type NeverActiveFault,
   type RateLimit,
   type ServerErrorFault,
+  type ThrottleFault,
+  type ThrottlingAnswer,
 } from './fault-settings.ts';
 import type { OperationName } from './operation-names.ts';
 import { TokenBucket } from './token-bucket.ts';
@@ -64,6 +70,20 @@ const serverErrorOf = (fault: ServerErrorFault) => {
   return () => new EmulatorError(type, message, status);
 };
 
+/** The error of a call over the rate; checks the answer's options. */
+const overTheRateOf = (answer: ThrottlingAnswer) => {
+  const { error, message } = answer;
+  if (error !== undefined && !throttlingErrorNames.includes(error)) {
+    throw new RangeError(
+      `throttling error must be one of ${throttlingErrorNames.join(', ')}, got ${String(error)}`,
+    );
+  }
+  if (message !== undefined && typeof message !== 'string') {
+    throw new TypeError('throttling message must be a string');
+  }
+  return () => overTheRate(error, message);
+};
+
 const assertDelay = (ms: number): void => {
   if (!Number.isFinite(ms) || ms < 0) {
     throw new RangeError(`latency must be a finite number >= 0, got ${ms}`);
@@ -81,12 +101,16 @@ export class FaultController {
     throttle: [],
     serverError: [],
   };
-  readonly #buckets = new Map<OperationName, TokenBucket>();
+  readonly #buckets = new Map<
+    OperationName,
+    { bucket: TokenBucket; error: () => EmulatorError }
+  >();
   readonly #createFailed: Required<CreateFailedFault>[] = [];
   readonly #neverActive: NeverActiveFault[] = [];
   #latencyMs = 0;
   readonly #latencyByOperation = new Map<OperationName, number>();
   #counts = this.#zeroCounts();
+  #errorCounts: Record<string, number> = {};
 
   constructor(clock: Clock, settings: FaultSettings = {}) {
     this.#clock = clock;
@@ -109,9 +133,12 @@ export class FaultController {
     }
   }
 
-  /** The next calls answer ThrottlingException (400, unmodelled). */
-  throttle(fault: CountedFault = {}): void {
-    this.#queue('throttle', fault, () => throttling());
+  /**
+   * The next calls are refused as over the rate: LimitExceededException
+   * (modelled) by default, or `{ error: 'ThrottlingException' }`.
+   */
+  throttle(fault: ThrottleFault = {}): void {
+    this.#queue('throttle', fault, overTheRateOf(fault));
   }
 
   /** The next calls answer a 5xx InternalFailure/ServiceUnavailable. */
@@ -132,16 +159,20 @@ export class FaultController {
     );
   }
 
-  /** Limits an operation's rate on the clock; `undefined` lifts it. */
+  /**
+   * Limits an operation's rate on the clock; `undefined` lifts it. A call
+   * over the rate gets LimitExceededException by default, or the error
+   * `limit.error` names.
+   */
   rateLimit(operation: OperationName, limit: RateLimit | undefined): void {
     if (limit === undefined) {
       this.#buckets.delete(operation);
       return;
     }
-    this.#buckets.set(
-      operation,
-      new TokenBucket(this.#clock, limit.tps, limit.burst),
-    );
+    this.#buckets.set(operation, {
+      bucket: new TokenBucket(this.#clock, limit.tps, limit.burst),
+      error: overTheRateOf(limit),
+    });
   }
 
   /** Groups whose name matches end CREATE FAILED with `failureReason`. */
@@ -183,8 +214,19 @@ export class FaultController {
     return { ...this.#counts };
   }
 
+  /**
+   * Injected errors per name (`__type`: LimitExceededException,
+   * ThrottlingException, InternalFailure, …) since the start or the last
+   * resetCounts(), so a run can say which error a throttle or a rate
+   * limit sent.
+   */
+  errorCounts(): Record<string, number> {
+    return { ...this.#errorCounts };
+  }
+
   resetCounts(): void {
     this.#counts = this.#zeroCounts();
+    this.#errorCounts = {};
   }
 
   /** The real delay to apply before answering a call of `operation`. */
@@ -196,6 +238,15 @@ export class FaultController {
 
   /** The fault a call of `operation` gets, if any; consumes it. */
   takeFault(operation: OperationName): InjectedFault | undefined {
+    const fault = this.#nextFault(operation);
+    if (fault !== undefined) {
+      const name = 'error' in fault ? fault.error.name : 'ConnectionReset';
+      this.#errorCounts[name] = (this.#errorCounts[name] ?? 0) + 1;
+    }
+    return fault;
+  }
+
+  #nextFault(operation: OperationName): InjectedFault | undefined {
     if (this.#take('connectionReset', operation)) {
       return { kind: 'connectionReset' };
     }
@@ -203,10 +254,10 @@ export class FaultController {
       const error = this.#take(kind, operation);
       if (error !== undefined) return { kind, error };
     }
-    const bucket = this.#buckets.get(operation);
-    if (bucket !== undefined && !bucket.tryTake()) {
+    const limit = this.#buckets.get(operation);
+    if (limit !== undefined && !limit.bucket.tryTake()) {
       this.#counts.rateLimit += 1;
-      return { kind: 'rateLimit', error: throttling() };
+      return { kind: 'rateLimit', error: limit.error() };
     }
     return undefined;
   }

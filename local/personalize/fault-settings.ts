@@ -1,3 +1,4 @@
+import type { ThrottlingErrorName } from './emulator-error.ts';
 import type { OperationName } from './operation-names.ts';
 
 /** Which dataset group names a fault applies to: omitted = every name. */
@@ -11,6 +12,21 @@ export interface CountedFault {
   operation?: OperationName;
 }
 
+/** How a call over the rate is answered. */
+export interface ThrottlingAnswer {
+  /**
+   * Default LimitExceededException, with the service model's message "The
+   * limit on the number of requests per second has been exceeded.";
+   * ThrottlingException answers "Rate exceeded".
+   */
+  error?: ThrottlingErrorName;
+  /** Replaces the error's default message. */
+  message?: string;
+}
+
+/** The next `count` calls are refused as over the rate. */
+export interface ThrottleFault extends CountedFault, ThrottlingAnswer {}
+
 export interface ServerErrorFault extends CountedFault {
   /** 5xx status, default 500. */
   status?: number;
@@ -18,7 +34,7 @@ export interface ServerErrorFault extends CountedFault {
   type?: string;
 }
 
-export interface RateLimit {
+export interface RateLimit extends ThrottlingAnswer {
   /** Calls per second allowed on average. */
   tps: number;
   /** Calls allowed at once; default max(1, tps). */
@@ -39,7 +55,7 @@ export interface NeverActiveFault {
 
 /** Faults in force from the start; all can be changed on the controller. */
 export interface FaultSettings {
-  throttle?: CountedFault;
+  throttle?: ThrottleFault;
   serverError?: ServerErrorFault;
   connectionReset?: CountedFault;
   rateLimits?: Partial<Record<OperationName, RateLimit>>;

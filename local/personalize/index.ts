@@ -9,7 +9,12 @@ export type {
   StoredDatasetGroup,
 } from './dataset-group-persistence.ts';
 export type { EmulatedDatasetGroupView } from './dataset-group-store.ts';
-export { smithyErrorStatuses } from './emulator-error.ts';
+export {
+  requestRateMessage,
+  smithyErrorStatuses,
+  type ThrottlingErrorName,
+  throttlingErrorNames,
+} from './emulator-error.ts';
 export { FaultController } from './fault-controller.ts';
 export type {
   CountedFault,
@@ -20,6 +25,8 @@ export type {
   NeverActiveFault,
   RateLimit,
   ServerErrorFault,
+  ThrottleFault,
+  ThrottlingAnswer,
 } from './fault-settings.ts';
 export type { LifecycleTimings } from './lifecycle-timings.ts';
 export { defaultLifecycleTimings } from './lifecycle-timings.ts';

@@ -79,7 +79,8 @@ const createdSkippingPolls = (): ScenarioExpectation => ({
 export const faultScenarios: FaultScenario[] = [
   {
     id: 'throttle-create',
-    fault: 'ThrottlingException ×4 on CreateDatasetGroup',
+    fault:
+      'LimitExceededException, the rate-limit one (the emulator’s default), ×4 on CreateDatasetGroup',
     arrange: async (stack) => {
       stack.emulator.faults.throttle({
         count: 4,
@@ -92,7 +93,7 @@ export const faultScenarios: FaultScenario[] = [
   {
     id: 'throttle-describe',
     fault:
-      'ThrottlingException ×4 on DescribeDatasetGroup (polls are skipped, not retried)',
+      'Rate-limit LimitExceededException ×4 on DescribeDatasetGroup (polls are skipped, not retried)',
     arrange: async (stack) => {
       stack.emulator.faults.throttle({
         count: 4,
@@ -105,7 +106,7 @@ export const faultScenarios: FaultScenario[] = [
   {
     id: 'throttle-list',
     fault:
-      'ThrottlingException ×4 on ListDatasetGroups (adopting an existing group)',
+      'Rate-limit LimitExceededException ×4 on ListDatasetGroups (adopting an existing group)',
     arrange: async (stack) => {
       await existing('throttle-list')(stack);
       stack.emulator.faults.throttle({
@@ -118,7 +119,8 @@ export const faultScenarios: FaultScenario[] = [
   },
   {
     id: 'throttle-list-tags',
-    fault: 'ThrottlingException ×4 on ListTagsForResource (adopting)',
+    fault:
+      'Rate-limit LimitExceededException ×4 on ListTagsForResource (adopting)',
     arrange: async (stack) => {
       await existing('throttle-tags')(stack);
       stack.emulator.faults.throttle({
@@ -131,7 +133,7 @@ export const faultScenarios: FaultScenario[] = [
   },
   {
     id: 'throttle-delete',
-    fault: 'ThrottlingException ×4 on DeleteDatasetGroup',
+    fault: 'Rate-limit LimitExceededException ×4 on DeleteDatasetGroup',
     arrange: async (stack) => {
       await existing('throttle-delete')(stack);
       stack.emulator.faults.throttle({
@@ -143,9 +145,70 @@ export const faultScenarios: FaultScenario[] = [
     expected: { terminal: 'Dataset Group Deleted', groups: 0, retried: true },
   },
   {
+    id: 'throttle-deletion-poll',
+    fault:
+      'Rate-limit LimitExceededException ×3 on the deletion poll (retried by its task)',
+    arrange: async (stack) => {
+      await existing('throttle-poll')(stack);
+      // Once the deletion is underway, so the refusals land on the poll
+      // and not on the lookup of the delete task.
+      const unsubscribe = stack.bus.subscribe((event) => {
+        if (event['detail-type'] !== 'Dataset Group Deletion Started') return;
+        unsubscribe();
+        stack.emulator.faults.throttle({
+          count: 3,
+          operation: 'DescribeDatasetGroup',
+        });
+      });
+    },
+    runs: [remove('throttle-poll')],
+    expected: { terminal: 'Dataset Group Deleted', groups: 0, retried: true },
+  },
+  {
+    id: 'throttling-exception-create',
+    fault: 'ThrottlingException ×4 on CreateDatasetGroup',
+    arrange: async (stack) => {
+      stack.emulator.faults.throttle({
+        count: 4,
+        operation: 'CreateDatasetGroup',
+        error: 'ThrottlingException',
+      });
+    },
+    runs: [create('throttling-exception')],
+    expected: created(),
+  },
+  {
+    id: 'throttling-exception-describe',
+    fault:
+      'ThrottlingException ×4 on DescribeDatasetGroup (polls are skipped, not retried)',
+    arrange: async (stack) => {
+      stack.emulator.faults.throttle({
+        count: 4,
+        operation: 'DescribeDatasetGroup',
+        error: 'ThrottlingException',
+      });
+    },
+    runs: [create('throttling-exception-poll')],
+    expected: createdSkippingPolls(),
+  },
+  {
+    id: 'limit-unrecognised-create',
+    fault:
+      'LimitExceededException with a message that names neither a rate nor a quota ×4 on CreateDatasetGroup (retried as a rate limit)',
+    arrange: async (stack) => {
+      stack.emulator.faults.throttle({
+        count: 4,
+        operation: 'CreateDatasetGroup',
+        message: 'Limit exceeded',
+      });
+    },
+    runs: [create('unclassified')],
+    expected: created(),
+  },
+  {
     id: 'rate-limit-burst',
     fault:
-      '5 creations at once against a 2 calls/s limit on CreateDatasetGroup',
+      '5 creations at once against a 2 calls/s limit on CreateDatasetGroup (LimitExceededException)',
     arrange: async (stack) => {
       stack.emulator.faults.rateLimit('CreateDatasetGroup', {
         tps: 2,
@@ -153,6 +216,22 @@ export const faultScenarios: FaultScenario[] = [
       });
     },
     runs: Array.from({ length: 5 }, (_, index) => create(`burst-${index}`)),
+    expected: created(5, false),
+  },
+  {
+    id: 'rate-limit-burst-throttling-exception',
+    fault:
+      '5 creations at once against a 2 calls/s limit on CreateDatasetGroup (ThrottlingException)',
+    arrange: async (stack) => {
+      stack.emulator.faults.rateLimit('CreateDatasetGroup', {
+        tps: 2,
+        burst: 2,
+        error: 'ThrottlingException',
+      });
+    },
+    runs: Array.from({ length: 5 }, (_, index) =>
+      create(`burst-throttling-${index}`),
+    ),
     expected: created(5, false),
   },
   {
@@ -255,7 +334,8 @@ export const faultScenarios: FaultScenario[] = [
   },
   {
     id: 'quota-reached',
-    fault: 'LimitExceededException: 5 groups already exist',
+    fault:
+      'LimitExceededException for the quota: 5 groups already exist (not retried)',
     arrange: existing('q1', 'q2', 'q3', 'q4', 'q5'),
     runs: [create('q6')],
     expected: {
@@ -263,6 +343,25 @@ export const faultScenarios: FaultScenario[] = [
       errorCode: 'PersonalizeLimitExceededError',
       groups: 5,
       retried: false,
+    },
+  },
+  {
+    id: 'quota-unrecognised',
+    fault:
+      'LimitExceededException on every create, with a message that names neither a rate nor a quota (retried 3 times, then the quota)',
+    arrange: async (stack) => {
+      stack.emulator.faults.throttle({
+        count: 100,
+        operation: 'CreateDatasetGroup',
+        message: 'Limit exceeded',
+      });
+    },
+    runs: [create('never-classified')],
+    expected: {
+      terminal: 'Dataset Group Creation Failed',
+      errorCode: 'PersonalizeLimitExceededError',
+      groups: 0,
+      retried: true,
     },
   },
   {

@@ -70,6 +70,30 @@ describe('npm start', () => {
     expect(event.detail.datasetGroup.failureReason).toMatch(/KMS key/);
   });
 
+  it.each([
+    [
+      'throttled',
+      'LimitExceededException: The limit on the number of requests per second has been exceeded.',
+    ],
+    ['throttling-exception', 'ThrottlingException: Rate exceeded'],
+  ])(
+    'shows the rate-limit error of the %s scenario, retried, then created',
+    (scenario, error) => {
+      // Act
+      const run = start('--scenario', scenario);
+
+      // Assess
+      expect(run.status).toBe(0);
+      expect(run.stdout).toContain(
+        `CreateDatasetGroup failed: PersonalizeThrottledError (CreateDatasetGroup failed: ${error}`,
+      );
+      expect(run.stdout).toContain('retry 1 of CreateDatasetGroup');
+      expect(finalEventOf(run.stdout)['detail-type']).toBe(
+        'Dataset Group Created',
+      );
+    },
+  );
+
   it('shows the long waits as the task’s Retry polls, then ends on the deadline (never-active)', () => {
     // Act
     const run = start('--scenario', 'never-active');

@@ -1,7 +1,9 @@
 import { readFileSync } from 'node:fs';
 import aslValidator from 'asl-validator';
 import { describe, expect, it } from 'vitest';
+import { unrecognisedLimitRetries } from '#commons/clients/limit-exceeded.ts';
 import { sleepIsCheaperBelowSeconds } from '#commons/dataset-group/poll-step.ts';
+import { quotaBreachBound } from '#local/reliability/quota-breach-bound.ts';
 import {
   createDatasetGroupDefinitionPath,
   loadStateMachineDefinition,
@@ -115,6 +117,48 @@ describe('create-dataset-group.asl.json', () => {
     // Both pollers sleep the waits below the same break-even: the
     // deletion poller reads it from the code, this one from its retrier.
     expect(pollRetrier?.IntervalSeconds).toBe(sleepIsCheaperBelowSeconds);
+  });
+
+  it('tells the create task its retries, which bound an unrecognised LimitExceededException', () => {
+    // Prepare
+    const create = states.CreateDatasetGroup;
+    const throttled = (create?.Retry ?? []).find((retrier) =>
+      retrier.ErrorEquals.includes('PersonalizeThrottledError'),
+    );
+
+    // Assess: the handler takes an unrecognised LimitExceededException
+    // for a rate limit while $$.State.RetryCount is below the bound, so
+    // the bound must leave the retrier an attempt to spare, or the run
+    // would end as throttled instead of naming the quota.
+    expect(create?.Parameters?.['retryCount.$']).toBe('$$.State.RetryCount');
+    expect(unrecognisedLimitRetries).toBeGreaterThan(0);
+    expect(unrecognisedLimitRetries).toBeLessThan(throttled?.MaxAttempts ?? 3);
+  });
+
+  it('bounds the time a quota breach takes to end the run as the README says', () => {
+    // Prepare
+    const readme = readFileSync(
+      new URL('../../README.md', import.meta.url),
+      'utf8',
+    ).replace(/\s+/g, ' ');
+    const stated =
+      /ends the run after at most (\d+) s of retry waits when the message names the quota, and at most (\d+) s when it names nothing \(([^)]*)\)/.exec(
+        readme,
+      );
+
+    // Act: from the ASL's Retry and the SDK's standard retry mode.
+    const recognised = quotaBreachBound(definition, 'recognised');
+    const unrecognised = quotaBreachBound(definition, 'unrecognised');
+
+    // Assess: a change to the Retry (or to the retries granted) breaks
+    // this until the README's figures are updated.
+    expect(stated).not.toBeNull();
+    expect(Number(stated?.[1])).toBe(recognised.waitSeconds);
+    expect(Number(stated?.[2])).toBe(unrecognised.waitSeconds);
+    expect(stated?.[3]).toContain(
+      `${unrecognised.invocations} invocations of the create task`,
+    );
+    expect(stated?.[3]).toContain(`${unrecognised.calls} calls`);
   });
 
   it('retries every putEvents task on EventBridge.FailedEntry', () => {

@@ -1,10 +1,18 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { eventContracts } from '#commons/events/registry.ts';
+import {
+  quotaBreachBound,
+  sdkWaitSeconds,
+} from '#local/reliability/quota-breach-bound.ts';
 import type { BusEvent } from '#local/runtime/event-bus.ts';
 import {
   type LocalStack,
   startLocalStack,
 } from '#local/runtime/local-stack.ts';
+import {
+  createDatasetGroupDefinitionPath,
+  loadStateMachineDefinition,
+} from '#local/runtime/state-machine-definition.ts';
 import { runExecution } from '#test/helpers/run-execution.ts';
 import {
   jsonSchemaAccepts,
@@ -19,6 +27,15 @@ import {
  */
 describe('create-dataset-group state machine', () => {
   let stack: LocalStack;
+  const definition = loadStateMachineDefinition(
+    createDatasetGroupDefinitionPath,
+    {
+      CreateDatasetGroupFunctionArn: 'create',
+      DescribeDatasetGroupFunctionArn: 'describe',
+      EventBusName: 'bus',
+      EventSource: 'source',
+    },
+  );
 
   beforeAll(async () => {
     stack = await startLocalStack({
@@ -280,26 +297,108 @@ describe('create-dataset-group state machine', () => {
     expect(run.retriedStates).toEqual([]);
   });
 
-  it('retries CreateDatasetGroup when throttled and then succeeds', async () => {
-    // Prepare: 3 throttles are spent by the SDK's own attempts, the 4th
-    // reaches the state machine as PersonalizeThrottledError.
+  it.each([
+    ['LimitExceededException', 'the service model’s rate limit', undefined],
+    ['ThrottlingException', 'the AWS common error', 'ThrottlingException'],
+  ] as const)(
+    'retries CreateDatasetGroup when rate-limited with %s (%s) and then succeeds',
+    async (_name, _what, error) => {
+      // Prepare: 3 refusals are spent by the SDK's own attempts, the 4th
+      // reaches the state machine as PersonalizeThrottledError.
+      stack.emulator.faults.throttle({
+        count: 4,
+        operation: 'CreateDatasetGroup',
+        ...(error === undefined ? {} : { error }),
+      });
+
+      // Act
+      const run = await runExecution(stack, { name: 'throttled' });
+
+      // Assess
+      expect(run.outcome.status).toBe('SUCCEEDED');
+      expect(run.retriedStates).toEqual(['CreateDatasetGroup']);
+      expect(onlyTerminalEvent(run.terminal)['detail-type']).toBe(
+        'Dataset Group Created',
+      );
+      expect(stack.emulator.stats().faults.throttle).toBe(4);
+      expect(stack.emulator.stats().calls.CreateDatasetGroup).toBe(5);
+      expect(stack.emulator.datasetGroups()).toHaveLength(1);
+    },
+  );
+
+  it('skips the polls that meet a rate-limit LimitExceededException and carries on to ACTIVE', async () => {
+    // Prepare
     stack.emulator.faults.throttle({
-      count: 4,
-      operation: 'CreateDatasetGroup',
+      count: 3,
+      operation: 'DescribeDatasetGroup',
     });
 
     // Act
-    const run = await runExecution(stack, { name: 'throttled' });
+    const run = await runExecution(stack, { name: 'rate-limited-poll' });
+
+    // Assess: one attempt a poll; a refused one is skipped, the next
+    // scheduled poll is its retry, and no error reaches the state machine.
+    expect(run.outcome.status).toBe('SUCCEEDED');
+    expect(run.retriedStates).toEqual([]);
+    expect(stack.emulator.stats().faults.throttle).toBe(3);
+    expect(
+      stack.emulator.stats().calls.DescribeDatasetGroup ?? 0,
+    ).toBeGreaterThan(3);
+    expect(onlyTerminalEvent(run.terminal)['detail-type']).toBe(
+      'Dataset Group Created',
+    );
+  });
+
+  it('retries a create refused with a LimitExceededException it cannot classify, and succeeds when the refusals stop', async () => {
+    // Prepare: 4 refusals: the SDK's 3 attempts, then 1 more.
+    stack.emulator.faults.throttle({
+      count: 4,
+      operation: 'CreateDatasetGroup',
+      message: 'Limit exceeded',
+    });
+
+    // Act
+    const run = await runExecution(stack, { name: 'unclassified' });
 
     // Assess
     expect(run.outcome.status).toBe('SUCCEEDED');
     expect(run.retriedStates).toEqual(['CreateDatasetGroup']);
-    expect(onlyTerminalEvent(run.terminal)['detail-type']).toBe(
-      'Dataset Group Created',
-    );
-    expect(stack.emulator.stats().faults.throttle).toBe(4);
     expect(stack.emulator.datasetGroups()).toHaveLength(1);
   });
+
+  it('reports a LimitExceededException it cannot classify as the quota once its retries are spent', async () => {
+    // Prepare: the state machine's retry waits are 1 ms here; the SDK's
+    // own backoff is real (at most 1 s + 2 s an invocation).
+    const bound = quotaBreachBound(definition, 'unrecognised');
+    stack.emulator.faults.throttle({
+      count: 100,
+      operation: 'CreateDatasetGroup',
+      message: 'Limit exceeded',
+    });
+    const startedAt = performance.now();
+
+    // Act
+    const run = await runExecution(stack, { name: 'never-classified' });
+
+    // Assess
+    const seconds = (performance.now() - startedAt) / 1000;
+    expect(run.outcome).toMatchObject({
+      status: 'FAILED',
+      error: 'PersonalizeLimitExceededError',
+    });
+    expect(run.outcome.cause).toMatch(
+      /LimitExceededException: Limit exceeded\. The message names neither a request rate nor a quota/,
+    );
+    expect(run.outcome.cause).toContain('active dataset groups per region');
+    expect(run.retriedStates).toEqual(
+      Array.from({ length: bound.invocations - 1 }, () => 'CreateDatasetGroup'),
+    );
+    expect(stack.emulator.stats().calls.CreateDatasetGroup).toBe(bound.calls);
+    expect(stack.emulator.stats().faults.throttle).toBe(bound.calls);
+    // Only the SDK's waits are real here: they alone bound the run.
+    expect(seconds).toBeLessThan(bound.invocations * sdkWaitSeconds() + 2);
+    expect(stack.emulator.datasetGroups()).toEqual([]);
+  }, 30_000);
 
   it('skips the polls that meet a 5xx and carries on to ACTIVE', async () => {
     // Prepare
@@ -325,24 +424,40 @@ describe('create-dataset-group state machine', () => {
     );
   });
 
-  it('fails without retrying when the dataset group quota is reached', async () => {
+  it('fails with PersonalizeLimitExceededError naming the quota, without retrying, when the dataset group quota is reached', async () => {
     // Prepare
     for (const index of [1, 2, 3, 4, 5]) {
       await runExecution(stack, { name: `quota-${index}` });
     }
+    stack.emulator.resetStats();
+    const bound = quotaBreachBound(definition, 'recognised');
+    const startedAt = performance.now();
 
     // Act
     const run = await runExecution(stack, { name: 'quota-6' });
 
     // Assess
+    const seconds = (performance.now() - startedAt) / 1000;
     expect(run.outcome).toMatchObject({
       status: 'FAILED',
       error: 'PersonalizeLimitExceededError',
     });
+    expect(run.outcome.cause).toContain(
+      'You have reached the limit of 5 dataset groups in us-east-1',
+    );
+    expect(run.outcome.cause).toContain(
+      'quota of active dataset groups per region (5 by default, adjustable)',
+    );
+    expect(run.outcome.cause).toContain(
+      'aws service-quotas request-service-quota-increase',
+    );
     expect(run.retriedStates).toEqual([]);
     expect(onlyTerminalEvent(run.terminal).detail.error).toMatchObject({
       code: 'PersonalizeLimitExceededError',
+      message: run.outcome.cause,
     });
+    expect(stack.emulator.stats().calls.CreateDatasetGroup).toBe(bound.calls);
+    expect(seconds).toBeLessThan(bound.waitSeconds + 1);
     expect(stack.emulator.datasetGroups()).toHaveLength(5);
   });
 

@@ -240,7 +240,7 @@ describe('delete-dataset-group state machine', () => {
     expect(stack.emulator.stats().calls.DeleteDatasetGroup).toBe(0);
   });
 
-  it('retries DeleteDatasetGroup when throttled and then deletes', async () => {
+  it('retries DeleteDatasetGroup when rate-limited with LimitExceededException and then deletes', async () => {
     // Prepare
     await createGroup('throttled-delete');
     stack.emulator.faults.throttle({
@@ -254,8 +254,38 @@ describe('delete-dataset-group state machine', () => {
     // Assess
     expect(run.outcome.status).toBe('SUCCEEDED');
     expect(run.retriedStates).toEqual(['DeleteDatasetGroup']);
+    expect(stack.emulator.stats().faults.throttle).toBe(4);
     expect(onlyTerminalEvent(run.terminal)['detail-type']).toBe(
       'Dataset Group Deleted',
     );
+  });
+
+  it('retries the deletion poll when rate-limited with LimitExceededException and then reports the group deleted', async () => {
+    // Prepare: the refusals start once the deletion is underway, so they
+    // land on the poll (DescribeDatasetGroupDeletion), not on the lookup
+    // of the delete task; the SDK's 3 attempts are all refused.
+    await createGroup('throttled-poll');
+    const unsubscribe = stack.bus.subscribe((event) => {
+      if (event['detail-type'] === 'Dataset Group Deletion Started') {
+        stack.emulator.faults.throttle({
+          count: 3,
+          operation: 'DescribeDatasetGroup',
+        });
+      }
+    });
+
+    // Act
+    const run = await deleteGroup({ name: 'throttled-poll' }).finally(
+      unsubscribe,
+    );
+
+    // Assess
+    expect(run.outcome.status).toBe('SUCCEEDED');
+    expect(run.retriedStates).toEqual(['DescribeDatasetGroupDeletion']);
+    expect(stack.emulator.stats().faults.throttle).toBe(3);
+    expect(onlyTerminalEvent(run.terminal)['detail-type']).toBe(
+      'Dataset Group Deleted',
+    );
+    expect(stack.emulator.datasetGroups()).toEqual([]);
   });
 });

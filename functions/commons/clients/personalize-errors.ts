@@ -5,6 +5,11 @@ import {
   PersonalizeThrottledError,
   PersonalizeUnavailableError,
 } from '../errors.ts';
+import {
+  classifyLimitExceeded,
+  quotaAdvice,
+  unrecognisedLimitRetries,
+} from './limit-exceeded.ts';
 
 const throttlingNames = new Set([
   'ThrottlingException',
@@ -30,9 +35,37 @@ interface SdkErrorShape {
 }
 
 /**
+ * A LimitExceededException: a rate limit is throttling; a quota, or what
+ * may be one, ends the run with the quota named (classifyLimitExceeded).
+ */
+const limitExceededError = (
+  detail: string,
+  operation: string,
+  message: string,
+  cause: Error,
+): Error => {
+  const kind = classifyLimitExceeded(operation, message);
+  if (kind === 'rate') {
+    return new PersonalizeThrottledError(`${detail} [a request-rate limit]`, {
+      cause,
+    });
+  }
+  if (kind === 'quota') {
+    return new PersonalizeLimitExceededError(`${detail}. ${quotaAdvice}`, {
+      cause,
+    });
+  }
+  return new PersonalizeLimitExceededError(
+    `${detail}. The message names neither a request rate nor a quota, so the creation was retried as rate-limited ${unrecognisedLimitRetries} times before this was taken for the quota. ${quotaAdvice}`,
+    { cause, recognised: false },
+  );
+};
+
+/**
  * Maps an error from the SDK (after its own retries) to the workflow's
  * typed errors, so the state machine retries only what is transient:
- * throttling and 5xx / network failures. Anything else is returned as it
+ * throttling (a LimitExceededException that is a rate limit included) and
+ * 5xx / network failures. Anything else is returned as it
  * is: its name (InvalidInputException, …) becomes the error code.
  */
 export const toWorkflowError = (error: unknown, operation: string): Error => {
@@ -45,7 +78,7 @@ export const toWorkflowError = (error: unknown, operation: string): Error => {
     return new PersonalizeThrottledError(detail, { cause: error });
   }
   if (sdk.name === 'LimitExceededException') {
-    return new PersonalizeLimitExceededError(detail, { cause: error });
+    return limitExceededError(detail, operation, sdk.message, error);
   }
   if (
     sdk.$fault === 'server' ||

@@ -3,6 +3,7 @@ import { InvalidTaskInputError } from './poll-task-input.ts';
 import { parseOrThrow } from './validate-request.ts';
 
 const nonEmptyString = 'must be a non-empty string';
+const retryCountRule = 'must be a whole number ≥ 0';
 
 /**
  * The input both state machines pass to their first task, CreateDatasetGroup
@@ -21,6 +22,16 @@ const taskInputSchema = z.object(
       offset: true,
       error: 'must be an ISO-8601 timestamp',
     }),
+    /**
+     * `$$.State.RetryCount` (CreateDatasetGroup only): the task's retries
+     * so far, which bound how long an unrecognised LimitExceededException
+     * is taken for a rate limit. Absent counts as 0.
+     */
+    retryCount: z.optional(
+      z
+        .int({ error: retryCountRule })
+        .check(z.gte(0, { error: retryCountRule })),
+    ),
   },
   { error: 'must be an object (the Parameters of the task)' },
 );

@@ -9,6 +9,7 @@ export const scenarioNames = [
   'happy',
   'create-failed',
   'throttled',
+  'throttling-exception',
   'slow',
   'never-active',
 ] as const;
@@ -37,10 +38,25 @@ export const scenarios: Record<ScenarioName, Scenario> = {
   },
   throttled: {
     description:
-      'CreateDatasetGroup is throttled 4 times: the SDK retries 3, the state machine retries the rest',
+      'CreateDatasetGroup is rate-limited 4 times with LimitExceededException ("The limit on the number of requests per second has been exceeded."): the SDK retries 3, the state machine retries the rest (throttling-exception: the same with ThrottlingException)',
     stack: {
       emulator: {
         faults: { throttle: { count: 4, operation: 'CreateDatasetGroup' } },
+      },
+    },
+  },
+  'throttling-exception': {
+    description:
+      'CreateDatasetGroup is throttled 4 times with ThrottlingException ("Rate exceeded"): the SDK retries 3, the state machine retries the rest',
+    stack: {
+      emulator: {
+        faults: {
+          throttle: {
+            count: 4,
+            operation: 'CreateDatasetGroup',
+            error: 'ThrottlingException',
+          },
+        },
       },
     },
   },

@@ -56,6 +56,18 @@ const pendingPollOf = (
     : { message, attempt };
 };
 
+/** ` (the error's message)` of a failed task, or nothing. */
+const causeOf = (cause: unknown): string => {
+  const text = cause instanceof Error ? cause.message : undefined;
+  if (text === undefined) return '';
+  try {
+    const { errorMessage } = JSON.parse(text) as { errorMessage?: unknown };
+    return typeof errorMessage === 'string' ? ` (${errorMessage})` : '';
+  } catch {
+    return ` (${text})`;
+  }
+};
+
 /**
  * Prints an execution as it happens: states entered, retries, statuses
  * seen and events published, each with the seconds since the start.
@@ -103,7 +115,9 @@ export const createTimeline = (print: Print, waitMs: number) => {
         case 'StateFailed': {
           const pending = pendingPollOf(event.Error, event.Cause);
           if (pending === undefined) {
-            print(`${stamp()}      ${event.state.name} failed: ${event.Error}`);
+            print(
+              `${stamp()}      ${event.state.name} failed: ${event.Error}${causeOf(event.Cause)}`,
+            );
             break;
           }
           print(

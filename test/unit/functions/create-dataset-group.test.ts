@@ -10,6 +10,7 @@ import {
 } from '@aws-sdk/client-personalize';
 import { mockClient } from 'aws-sdk-client-mock';
 import { afterEach, describe, expect, it, vi } from 'vitest';
+import { unrecognisedLimitRetries } from '#commons/clients/limit-exceeded.ts';
 import { metrics } from '#commons/powertools/metrics.ts';
 import { handler } from '#functions/create-dataset-group.ts';
 import { lambdaContext } from '#test/helpers/lambda-context.ts';
@@ -181,6 +182,31 @@ describe('create-dataset-group handler', () => {
     // Assess
     await expect(attempt).rejects.toMatchObject({ name, cause: error });
   });
+
+  it.each([
+    [0, 'PersonalizeThrottledError'],
+    [unrecognisedLimitRetries - 1, 'PersonalizeThrottledError'],
+    [unrecognisedLimitRetries, 'PersonalizeLimitExceededError'],
+  ])(
+    'throws a LimitExceededException it cannot classify, after %i retries, as %s',
+    async (retryCount, name) => {
+      // Prepare
+      const error = new LimitExceededException({
+        message: 'Limit exceeded',
+        $metadata: { httpStatusCode: 400 },
+      });
+      personalize.on(CreateDatasetGroupCommand).rejects(error);
+
+      // Act
+      const attempt = handler(
+        { ...taskInput({ name: 'acme' }), retryCount },
+        lambdaContext,
+      );
+
+      // Assess
+      await expect(attempt).rejects.toMatchObject({ name, cause: error });
+    },
+  );
 
   it('fails loudly when the state machine passes a malformed task input', async () => {
     // Act

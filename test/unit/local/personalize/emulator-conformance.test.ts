@@ -23,6 +23,7 @@ import {
   createManualClock,
   type ManualClock,
   type RunningPersonalizeEmulator,
+  requestRateMessage,
   smithyErrorStatuses,
   startPersonalizeEmulator,
 } from '#local/personalize/index.ts';
@@ -216,7 +217,7 @@ describe('Personalize emulator through @aws-sdk/client-personalize', () => {
       );
     });
 
-    it('enforces the quota of active groups with LimitExceededException', async () => {
+    it('enforces the quota of active groups with LimitExceededException naming the quota', async () => {
       // Prepare
       for (const index of [1, 2, 3, 4, 5]) await create(`q${index}`);
 
@@ -225,6 +226,9 @@ describe('Personalize emulator through @aws-sdk/client-personalize', () => {
 
       // Assess
       await expect(attempt).rejects.toBeInstanceOf(LimitExceededException);
+      await expect(attempt).rejects.toMatchObject({
+        message: 'You have reached the limit of 5 dataset groups in us-east-1',
+      });
       expect(emulator.datasetGroups()).toHaveLength(5);
     });
 
@@ -313,26 +317,110 @@ describe('Personalize emulator through @aws-sdk/client-personalize', () => {
       expect((await describeGroup('stuck'))?.status).toBe('CREATE IN_PROGRESS');
     });
 
-    it('throttles the next calls with ThrottlingException, which the SDK marks throttling', async () => {
+    it('refuses the next calls with LimitExceededException and the model’s rate-limit message by default', async () => {
       // Prepare
       emulator.faults.throttle({ count: 2, operation: 'ListDatasetGroups' });
 
       // Act
-      const first = client.send(new ListDatasetGroupsCommand({}));
-      await expect(first).rejects.toBeInstanceOf(PersonalizeServiceException);
+      const first = await client
+        .send(new ListDatasetGroupsCommand({}))
+        .catch((error: unknown) => error);
       const second = await client
         .send(new ListDatasetGroupsCommand({}))
         .catch((error: unknown) => error);
       const third = await client.send(new ListDatasetGroupsCommand({}));
 
       // Assess
+      expect(first).toBeInstanceOf(LimitExceededException);
       expect(second).toMatchObject({
-        name: 'ThrottlingException',
+        name: 'LimitExceededException',
+        message: requestRateMessage,
         $fault: 'client',
         $metadata: { httpStatusCode: 400 },
       });
+      expect(requestRateMessage).toBe(
+        'The limit on the number of requests per second has been exceeded.',
+      );
       expect(third.datasetGroups).toEqual([]);
       expect(emulator.stats().faults.throttle).toBe(2);
+    });
+
+    it('throttles with the unmodelled ThrottlingException when asked to', async () => {
+      // Prepare
+      emulator.faults.throttle({
+        count: 1,
+        operation: 'ListDatasetGroups',
+        error: 'ThrottlingException',
+      });
+
+      // Act
+      const throttled = await client
+        .send(new ListDatasetGroupsCommand({}))
+        .catch((error: unknown) => error);
+
+      // Assess
+      expect(throttled).toBeInstanceOf(PersonalizeServiceException);
+      expect(throttled).not.toBeInstanceOf(LimitExceededException);
+      expect(throttled).toMatchObject({
+        name: 'ThrottlingException',
+        message: 'Rate exceeded',
+        $fault: 'client',
+        $metadata: { httpStatusCode: 400 },
+      });
+      expect(emulator.stats().faults.throttle).toBe(1);
+    });
+
+    it('answers a throttle with the message it is given', async () => {
+      // Prepare
+      emulator.faults.throttle({
+        operation: 'CreateDatasetGroup',
+        message: 'Something else was exceeded',
+      });
+
+      // Act
+      const refused = await create('worded').catch((error: unknown) => error);
+
+      // Assess
+      expect(refused).toBeInstanceOf(LimitExceededException);
+      expect(refused).toMatchObject({ message: 'Something else was exceeded' });
+      expect(emulator.datasetGroups()).toEqual([]);
+    });
+
+    it('is retried by the SDK as throttling when it answers LimitExceededException', async () => {
+      // Prepare: the SDK's standard mode retries LimitExceededException
+      // (a THROTTLING_ERROR_CODES name), waiting up to 1 s before the
+      // second attempt.
+      const retrying = new PersonalizeClient({
+        endpoint: emulator.endpoint,
+        region: 'us-east-1',
+        credentials: { accessKeyId: 'local', secretAccessKey: 'local' },
+        maxAttempts: 2,
+      });
+      emulator.faults.throttle({ count: 1, operation: 'ListDatasetGroups' });
+
+      try {
+        // Act
+        const listed = await retrying.send(new ListDatasetGroupsCommand({}));
+
+        // Assess
+        expect(listed.datasetGroups).toEqual([]);
+        expect(listed.$metadata.attempts).toBe(2);
+        expect(emulator.stats().calls.ListDatasetGroups).toBe(2);
+        expect(emulator.stats().faults.throttle).toBe(1);
+      } finally {
+        retrying.destroy();
+      }
+    });
+
+    it.each([
+      [{ error: 'RequestLimitExceeded' }, /throttling error must be one of/],
+      [{ message: 42 }, /throttling message must be a string/],
+    ])('refuses a throttle set up with %o', (answer, problem) => {
+      // Act
+      const setUp = () => emulator.faults.throttle(answer as never);
+
+      // Assess
+      expect(setUp).toThrow(problem);
     });
 
     it('answers 5xx server faults', async () => {
@@ -366,7 +454,7 @@ describe('Personalize emulator through @aws-sdk/client-personalize', () => {
       expect((await describeGroup('reset'))?.name).toBe('reset');
     });
 
-    it('limits the rate of an operation on the clock', async () => {
+    it('limits the rate of an operation on the clock with LimitExceededException', async () => {
       // Prepare
       emulator.faults.rateLimit('DescribeDatasetGroup', { tps: 1, burst: 1 });
       await create('rated');
@@ -380,9 +468,41 @@ describe('Personalize emulator through @aws-sdk/client-personalize', () => {
       const later = await describeGroup('rated');
 
       // Assess
-      expect(limited).toMatchObject({ name: 'ThrottlingException' });
+      expect(limited).toBeInstanceOf(LimitExceededException);
+      expect(limited).toMatchObject({ message: requestRateMessage });
       expect(later?.name).toBe('rated');
+      expect(emulator.stats().faults.rateLimit).toBe(1);
+      expect(emulator.faults.errorCounts()).toEqual({
+        LimitExceededException: 1,
+      });
       emulator.faults.rateLimit('DescribeDatasetGroup', undefined);
+    });
+
+    it('limits the rate with ThrottlingException when asked to', async () => {
+      // Prepare
+      emulator.faults.rateLimit('ListDatasetGroups', {
+        tps: 1,
+        burst: 1,
+        error: 'ThrottlingException',
+      });
+
+      // Act
+      await client.send(new ListDatasetGroupsCommand({}));
+      const limited = await client
+        .send(new ListDatasetGroupsCommand({}))
+        .catch((caught: unknown) => caught);
+
+      // Assess
+      expect(limited).toBeInstanceOf(PersonalizeServiceException);
+      expect(limited).toMatchObject({
+        name: 'ThrottlingException',
+        message: 'Rate exceeded',
+      });
+      expect(emulator.stats().faults.rateLimit).toBe(1);
+      expect(emulator.faults.errorCounts()).toEqual({
+        ThrottlingException: 1,
+      });
+      emulator.faults.rateLimit('ListDatasetGroups', undefined);
     });
   });
 

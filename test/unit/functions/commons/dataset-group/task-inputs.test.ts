@@ -20,6 +20,12 @@ describe.each([
     expect(parse(valid)).toEqual(valid);
   });
 
+  it('passes the task’s retry count through', () => {
+    const input = { ...valid, retryCount: 2 };
+
+    expect(parse(input)).toEqual(input);
+  });
+
   it('accepts a start time with an offset', () => {
     const input = { ...valid, executionStartTime: '2026-11-25T11:00:00+01:00' };
 
@@ -41,6 +47,16 @@ describe.each([
       'a start time that is not ISO-8601',
       { ...valid, executionStartTime: 'yesterday' },
       'executionStartTime must be an ISO-8601 timestamp',
+    ],
+    [
+      'a negative retryCount',
+      { ...valid, retryCount: -1 },
+      'retryCount must be a whole number ≥ 0',
+    ],
+    [
+      'a fractional retryCount',
+      { ...valid, retryCount: 1.5 },
+      'retryCount must be a whole number ≥ 0',
     ],
     [
       'no input at all',
