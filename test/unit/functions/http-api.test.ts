@@ -1,5 +1,7 @@
 import {
   DescribeDatasetGroupCommand,
+  LimitExceededException,
+  ListDatasetGroupsCommand,
   PersonalizeClient,
   ResourceNotFoundException,
 } from '@aws-sdk/client-personalize';
@@ -310,6 +312,24 @@ describe('http-api handler', () => {
       input: JSON.stringify({ name: 'acme' }),
     });
     expect(missing.statusCode).toBe(404);
+  });
+
+  it('answers 429 when Personalize rate-limits the listing', async () => {
+    // Prepare
+    personalize.on(ListDatasetGroupsCommand).rejects(
+      new LimitExceededException({
+        message:
+          'The limit on the number of requests per second has been exceeded.',
+        $metadata: {},
+      }),
+    );
+
+    // Act
+    const response = await call(httpApiEvent('GET /dataset-groups'));
+
+    // Assess
+    expect(response.statusCode).toBe(429);
+    expect(response.headers['retry-after']).toBe('1');
   });
 
   it('answers 429 when Step Functions throttles', async () => {

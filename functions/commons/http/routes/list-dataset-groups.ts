@@ -2,6 +2,7 @@ import {
   type DatasetGroupSummary,
   paginateListDatasetGroups,
 } from '@aws-sdk/client-personalize';
+import { toWorkflowError } from '../../clients/personalize-errors.ts';
 import { json } from '../responses.ts';
 import type { HttpApiDependencies, HttpRoute } from './http-route.ts';
 
@@ -17,16 +18,23 @@ const toSummary = (group: DatasetGroupSummary) => ({
     : { failureReason: group.failureReason }),
 });
 
-/** GET /dataset-groups: every dataset group, all pages read. */
+/**
+ * GET /dataset-groups: every dataset group, all pages read. A rate limit
+ * becomes PersonalizeThrottledError (429), as on the other routes.
+ */
 export const listDatasetGroupsRoute =
   (deps: Pick<HttpApiDependencies, 'personalize'>): HttpRoute =>
   async () => {
     const summaries = [];
-    for await (const page of paginateListDatasetGroups(
-      { client: deps.personalize },
-      {},
-    )) {
-      summaries.push(...(page.datasetGroups ?? []).map(toSummary));
+    try {
+      for await (const page of paginateListDatasetGroups(
+        { client: deps.personalize },
+        {},
+      )) {
+        summaries.push(...(page.datasetGroups ?? []).map(toSummary));
+      }
+    } catch (error) {
+      throw toWorkflowError(error, 'ListDatasetGroups');
     }
     return json(200, { datasetGroups: summaries });
   };
