@@ -39,9 +39,9 @@ export const runCli = async (
   } catch (error) {
     if (error instanceof ApiUnreachableError) {
       io.err(
-        target.kind === 'local'
-          ? `${error.message}. Is the local stack still running? Start one with "npm run local".`
-          : error.message,
+        target.unreachableHint === undefined
+          ? error.message
+          : `${error.message}. ${target.unreachableHint}`,
       );
       return 1;
     }

@@ -47,10 +47,12 @@ export const isProcessRunning = (pid: number): boolean => {
   return !isZombie(pid);
 };
 
+/** The command that starts a local stack in `dir`. */
+export const startCommandFor = (dir: string): string =>
+  `npm run local${dir === defaultLocalDir ? '' : ` -- --dir ${dir}`}`;
+
 const howToStart = (dir: string) =>
-  `Start one with "npm run local${
-    dir === defaultLocalDir ? '' : ` -- --dir ${dir}`
-  }", or pass --endpoint URL or --stage NAME.`;
+  `Start one with "${startCommandFor(dir)}", or pass --endpoint URL or --stage NAME.`;
 
 const parse = (text: string, file: string, dir: string): LocalStackFile => {
   const notAStackFile = (why: string, cause?: unknown) =>

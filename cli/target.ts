@@ -9,6 +9,7 @@ import {
   type LocalStackFile,
   readRunningLocalStack,
   stackFileIn,
+  startCommandFor,
 } from './local-stack-file.ts';
 import { nodeHttpSend } from './node-http-send.ts';
 import { sigV4Send } from './sigv4-send.ts';
@@ -27,6 +28,8 @@ export interface Target {
   pollIntervalMs: number;
   /** The flags that name this target again, e.g. in a hint to the user. */
   flags: string[];
+  /** What to tell the user when the API cannot be reached, if anything. */
+  unreachableHint?: string;
 }
 
 export interface TargetOptions {
@@ -118,5 +121,6 @@ export const resolveTarget = async (
       : {}),
     pollIntervalMs: 250,
     flags: localDir === defaultLocalDir ? [] : ['--local-dir', localDir],
+    unreachableHint: `Is the local stack still running? Start one with "${startCommandFor(localDir)}".`,
   };
 };

@@ -100,6 +100,7 @@ main().then(
       return;
     }
     process.stderr.write(`npm start failed: ${describeUnexpected(error)}\n`);
-    process.exitCode = 1;
+    // A stack that failed half-way may hold servers open: do not hang.
+    process.exit(1);
   },
 );

@@ -179,6 +179,31 @@ describe('personalize-dataset-groups (the CLI, spawned)', () => {
   });
 });
 
+describe('the CLI when its local stack answers no more', () => {
+  it('names the URL and the cause, and how to start the stack, when its process runs but its API does not answer', async () => {
+    // Prepare: a stack file whose process (this one) runs, on a dead port.
+    const dir = mkdtempSync(join(tmpdir(), 'cli-deaf-'));
+    const port = await closedPort();
+    writeFileSync(
+      join(dir, 'stack.json'),
+      JSON.stringify({
+        apiUrl: `http://127.0.0.1:${port}`,
+        eventLogFile: '',
+        pid: process.pid,
+      }),
+    );
+
+    // Act
+    const run = await cli(['list', '--local-dir', dir]);
+
+    // Assess
+    expect(run.status).toBe(1);
+    expect(run.stderr).toBe(
+      `Cannot reach http://127.0.0.1:${port}/dataset-groups: connect ECONNREFUSED 127.0.0.1:${port}. Is the local stack still running? Start one with "npm run local -- --dir ${dir}".\n`,
+    );
+  });
+});
+
 describe('the CLI against a deployed stage (CloudFormation and the API faked on 127.0.0.1)', () => {
   const seen: Array<{ url: string; headers: IncomingHttpHeaders }> = [];
   let server: Server;

@@ -1,17 +1,21 @@
 import { spawnSync } from 'node:child_process';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 
 const repositoryRoot = join(import.meta.dirname, '../..');
 
 /** Runs `npm start -- …` as a user does (node local/commands/start.ts). */
-const start = (...args: string[]) => {
+const start = (...args: string[]) => startIn(repositoryRoot, ...args);
+
+const startIn = (cwd: string, ...args: string[]) => {
   const startedAt = performance.now();
   const result = spawnSync(
     process.execPath,
     [join(repositoryRoot, 'local/commands/start.ts'), ...args],
     {
-      cwd: repositoryRoot,
+      cwd,
       encoding: 'utf8',
       timeout: 60_000,
       env: { ...process.env, POWERTOOLS_LOG_LEVEL: 'SILENT' },
@@ -137,6 +141,21 @@ describe('npm start', () => {
       'npm start does not take --follow (see: npm start -- --help)\n',
     );
     expect(run.stdout).toBe('');
+  });
+
+  it('exits 1 with one line, no stack trace and no hang, when the stack cannot start', () => {
+    // Prepare: .local, where the events go, is a file.
+    const cwd = mkdtempSync(join(tmpdir(), 'npm-start-'));
+    writeFileSync(join(cwd, '.local'), '');
+
+    // Act
+    const run = startIn(cwd);
+
+    // Assess
+    expect(run.status).toBe(1);
+    expect(run.seconds).toBeLessThan(10);
+    expect(run.stderr).toMatch(/^npm start failed: \w*Error: .*\.local.*\n$/);
+    expect(run.stderr.split('\n')).toHaveLength(2);
   });
 
   it('exits 2 naming the scenarios when the scenario is unknown', () => {
