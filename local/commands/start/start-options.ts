@@ -88,6 +88,9 @@ const optionsConfig = {
   version: { type: 'boolean', default: false },
 } as const satisfies ParseArgsOptionsConfig;
 
+/** Every flag npm start takes, as its help lists them. */
+export const startFlags = Object.keys(optionsConfig).map((name) => `--${name}`);
+
 const parseTag = (raw: string) => {
   const separator = raw.indexOf('=');
   if (separator <= 0) {

@@ -5,6 +5,8 @@ import { describe, expect, it } from 'vitest';
 import {
   parseStartOptions,
   RequestRejectedError,
+  startFlags,
+  startUsage,
   UsageError,
 } from '#local/commands/start/start-options.ts';
 
@@ -155,5 +157,26 @@ describe('parseStartOptions', () => {
     // Assess
     expect(parse).toThrow(UsageError);
     expect(parse).toThrow(message);
+  });
+
+  it('lists in its help exactly the flags it takes', () => {
+    // Prepare
+    const listed = [...startUsage.matchAll(/^ {2}(--[a-z-]+)/gm)].map(
+      (match) => match[1],
+    );
+
+    // Act
+    const refused = listed.filter((flag) => {
+      try {
+        parseStartOptions([`${flag}=x`]);
+        return false;
+      } catch (error) {
+        return /npm start does not take/.test((error as Error).message);
+      }
+    });
+
+    // Assess
+    expect([...listed].sort()).toEqual([...startFlags].sort());
+    expect(refused).toEqual([]);
   });
 });
