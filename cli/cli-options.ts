@@ -1,14 +1,6 @@
 import { type ParseArgsOptionsConfig, parseArgs } from 'node:util';
-import {
-  validateDatasetGroupRequest,
-  validateDeleteRequest,
-} from '#commons/dataset-group/validate-request.ts';
-import { InvalidDatasetGroupRequestError } from '#commons/errors.ts';
-import {
-  isValidExecutionName,
-  isValidIdempotencyKey,
-} from '#commons/executions/execution-names.ts';
-import { CliRequestRejectedError, CliUsageError } from './cli-errors.ts';
+import { isValidIdempotencyKey } from '#commons/executions/execution-names.ts';
+import { CliUsageError } from './cli-errors.ts';
 import { binName, cliUsage, commandUsage } from './cli-usage.ts';
 import {
   type CommandName,
@@ -18,6 +10,12 @@ import {
   optionSpecs,
   optionsOf,
 } from './command-specs.ts';
+import {
+  checkTarget,
+  requestOf,
+  timeoutOf,
+  type Values,
+} from './flag-values.ts';
 import { packageJson } from './package-version.ts';
 import type { TargetOptions } from './target.ts';
 
@@ -39,8 +37,6 @@ export interface CliOptions {
 export type CommandLine =
   | { kind: 'help' | 'version'; text: string }
   | { kind: 'run'; options: CliOptions };
-
-const defaultTimeoutSeconds = 10_800;
 
 const parseArgsConfig = (
   options: readonly OptionName[],
@@ -68,134 +64,9 @@ const allOptions = Object.keys(optionSpecs) as OptionName[];
 const isCommand = (word: string | undefined): word is CommandName =>
   (commandNames as readonly string[]).includes(word ?? '');
 
-const parseTag = (raw: string, command: string) => {
-  const separator = raw.indexOf('=');
-  if (separator <= 0) {
-    throw new CliUsageError(`--tag must be KEY=VALUE, got "${raw}"`, command);
-  }
-  return {
-    tagKey: raw.slice(0, separator),
-    tagValue: raw.slice(separator + 1),
-  };
-};
-
 /** parseArgs' own message, without its advice about positionals. */
 const parseArgsMessage = (error: unknown) =>
   (error as Error).message.replace(/\. To specify a positional.*$/s, '');
-
-type Values = Partial<Record<OptionName, string | string[] | boolean>>;
-
-const checkTarget = (values: Values, command: CommandName) => {
-  const given = (['endpoint', 'stage', 'local-dir'] as const).filter(
-    (option) => values[option] !== undefined,
-  );
-  if (given.length > 1) {
-    throw new CliUsageError(
-      `--${given.join(' and --')} exclude each other: name one target`,
-      command,
-    );
-  }
-  const endpoint = values.endpoint;
-  if (typeof endpoint === 'string') {
-    let url: URL | undefined;
-    try {
-      url = new URL(endpoint);
-    } catch {
-      url = undefined;
-    }
-    if (url === undefined || !['http:', 'https:'].includes(url.protocol)) {
-      throw new CliUsageError(
-        `--endpoint must be an http:// or https:// URL, got "${endpoint}"`,
-        command,
-      );
-    }
-  }
-  if (
-    typeof values.stage === 'string' &&
-    !/^[A-Za-z0-9-]+$/.test(values.stage)
-  ) {
-    throw new CliUsageError(
-      `--stage must be letters, digits and "-", got "${values.stage}"`,
-      command,
-    );
-  }
-  if (values.region !== undefined && values.stage === undefined) {
-    throw new CliUsageError('--region goes with --stage', command);
-  }
-  if (
-    typeof values.region === 'string' &&
-    !/^[a-z]{2}(-[a-z]+)+-\d+$/.test(values.region)
-  ) {
-    throw new CliUsageError(
-      `--region must be an AWS region such as eu-west-1, got "${values.region}"`,
-      command,
-    );
-  }
-  if (values['local-dir'] === '') {
-    throw new CliUsageError('--local-dir must not be empty', command);
-  }
-};
-
-const rejectInvalid = (validate: () => unknown, command: CommandName) => {
-  try {
-    validate();
-  } catch (error) {
-    if (error instanceof InvalidDatasetGroupRequestError) {
-      throw new CliRequestRejectedError(error.issues, command);
-    }
-    throw error;
-  }
-};
-
-const requestOf = (
-  command: CommandName,
-  name: string | undefined,
-  values: Values,
-): Record<string, unknown> => {
-  if (command === 'create') {
-    const tags = ((values.tag as string[] | undefined) ?? []).map((tag) =>
-      parseTag(tag, command),
-    );
-    const optional = {
-      domain: values.domain,
-      kmsKeyArn: values['kms-key-arn'],
-      roleArn: values['role-arn'],
-      correlationId: values['correlation-id'],
-    };
-    const request = {
-      name,
-      ...Object.fromEntries(
-        Object.entries(optional).filter(([, value]) => value !== undefined),
-      ),
-      ...(tags.length > 0 ? { tags } : {}),
-    };
-    rejectInvalid(() => validateDatasetGroupRequest(request), command);
-    return request;
-  }
-  if (command === 'delete' || command === 'status') {
-    rejectInvalid(() => validateDeleteRequest({ name }), command);
-    return command === 'delete' ? { name } : {};
-  }
-  if (command === 'execution' && !isValidExecutionName(name ?? '')) {
-    throw new CliUsageError(
-      `execution NAME must be 1 to 80 letters, digits, "-" or "_", got "${name}"`,
-      command,
-    );
-  }
-  return {};
-};
-
-const timeoutOf = (values: Values, command: CommandName): number => {
-  if (values.timeout === undefined) return defaultTimeoutSeconds;
-  const timeoutSeconds = Number(values.timeout);
-  if (!Number.isFinite(timeoutSeconds) || timeoutSeconds <= 0) {
-    throw new CliUsageError(
-      `--timeout must be a positive number of seconds, got "${values.timeout}"`,
-      command,
-    );
-  }
-  return timeoutSeconds;
-};
 
 /**
  * Reads argv: `--help` (of a command, or the overview), `--version`, or a
