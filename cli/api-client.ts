@@ -1,3 +1,10 @@
+import {
+  ApiUnreachableError,
+  CliError,
+  RequestAbortedError,
+  UnexpectedAnswerError,
+} from './cli-errors.ts';
+
 /**
  * A typed client of the workflow's HTTP API (local or deployed): the
  * routes of functions/http-api.ts. `send` is swappable so a deployed stage
@@ -49,76 +56,140 @@ export interface DatasetGroupView {
   failureReason?: string;
 }
 
-const readJson = async (response: Response): Promise<unknown> => {
+/** At most this much of an answer that is not JSON goes in a message. */
+const quotedTextLimit = 200;
+
+const readJson = async (
+  response: Response,
+): Promise<{ json: true; value: unknown } | { json: false; text: string }> => {
   const text = await response.text();
-  if (text === '') return undefined;
+  if (text === '') return { json: true, value: undefined };
   try {
-    return JSON.parse(text);
+    return { json: true, value: JSON.parse(text) };
   } catch {
-    return { message: text };
+    const flat = text.replace(/\s+/g, ' ').trim();
+    return {
+      json: false,
+      text:
+        flat.length > quotedTextLimit
+          ? `${flat.slice(0, quotedTextLimit)}…`
+          : flat,
+    };
   }
 };
 
-export const createApiClient = (baseUrl: string, send: Send = fetch) => {
+type Shape = (body: Record<string, unknown>) => boolean;
+const isObject = (value: unknown): value is Record<string, unknown> =>
+  typeof value === 'object' && value !== null && !Array.isArray(value);
+const hasString =
+  (field: string): Shape =>
+  (body) =>
+    typeof body[field] === 'string';
+
+export interface ApiClientOptions {
+  /** Aborts every request in flight (Ctrl-C). */
+  signal?: AbortSignal;
+}
+
+export const createApiClient = (
+  baseUrl: string,
+  send: Send,
+  options: ApiClientOptions = {},
+) => {
   const base = baseUrl.endsWith('/') ? baseUrl : `${baseUrl}/`;
   const call = async <T>(
     method: string,
     path: string,
     what: string,
-    options: { body?: unknown; headers?: Record<string, string> } = {},
+    shape: Shape,
+    request: { body?: unknown; headers?: Record<string, string> } = {},
   ): Promise<T> => {
-    const response = await send(
-      new Request(new URL(path, base), {
-        method,
-        headers: {
-          accept: 'application/json',
-          ...(options.body === undefined
+    const url = new URL(path, base);
+    let response: Response;
+    try {
+      response = await send(
+        new Request(url, {
+          method,
+          headers: {
+            accept: 'application/json',
+            ...(request.body === undefined
+              ? {}
+              : { 'content-type': 'application/json' }),
+            ...request.headers,
+          },
+          ...(request.body === undefined
             ? {}
-            : { 'content-type': 'application/json' }),
-          ...options.headers,
-        },
-        ...(options.body === undefined
-          ? {}
-          : { body: JSON.stringify(options.body) }),
-      }),
-    );
+            : { body: JSON.stringify(request.body) }),
+          ...(options.signal === undefined ? {} : { signal: options.signal }),
+        }),
+      );
+    } catch (error) {
+      if (options.signal?.aborted) {
+        throw new RequestAbortedError(what, { cause: error });
+      }
+      if (error instanceof CliError) throw error;
+      throw new ApiUnreachableError(url.href, error);
+    }
     const body = await readJson(response);
-    if (!response.ok) throw new ApiError(response.status, body, what);
-    return body as T;
+    if (!response.ok) {
+      throw new ApiError(
+        response.status,
+        body.json ? body.value : { message: body.text },
+        what,
+      );
+    }
+    if (!body.json || !isObject(body.value) || !shape(body.value)) {
+      throw new UnexpectedAnswerError(
+        `${what} answered ${response.status} with ${
+          body.json ? 'JSON' : `"${body.text}"`
+        } that is not the workflow's HTTP API answer: is ${base} that API?`,
+      );
+    }
+    return body.value as T;
   };
   const segment = encodeURIComponent;
 
   return {
     createDatasetGroup: (request: unknown, idempotencyKey?: string) =>
-      call<StartedWorkflow>('POST', 'dataset-groups', 'POST /dataset-groups', {
-        body: request,
-        ...(idempotencyKey === undefined
-          ? {}
-          : { headers: { 'idempotency-key': idempotencyKey } }),
-      }),
+      call<StartedWorkflow>(
+        'POST',
+        'dataset-groups',
+        'POST /dataset-groups',
+        hasString('executionName'),
+        {
+          body: request,
+          ...(idempotencyKey === undefined
+            ? {}
+            : { headers: { 'idempotency-key': idempotencyKey } }),
+        },
+      ),
     deleteDatasetGroup: (name: string) =>
       call<StartedWorkflow>(
         'DELETE',
         `dataset-groups/${segment(name)}`,
         `DELETE /dataset-groups/${name}`,
+        hasString('executionName'),
       ),
     getDatasetGroup: (name: string) =>
       call<DatasetGroupView>(
         'GET',
         `dataset-groups/${segment(name)}`,
         `GET /dataset-groups/${name}`,
+        hasString('name'),
       ),
     listDatasetGroups: () =>
       call<{ datasetGroups: DatasetGroupView[] }>(
         'GET',
         'dataset-groups',
         'GET /dataset-groups',
+        (body) => Array.isArray(body.datasetGroups),
       ),
     getExecution: (executionName: string) =>
       call<ExecutionView>(
         'GET',
         `executions/${segment(executionName)}`,
         `GET /executions/${executionName}`,
+        hasString('status'),
       ),
   };
 };

@@ -1,20 +1,25 @@
-import { parseArgs } from 'node:util';
+import { type ParseArgsOptionsConfig, parseArgs } from 'node:util';
+import { isValidIdempotencyKey } from '#commons/executions/execution-names.ts';
+import { CliUsageError } from './cli-errors.ts';
+import { binName, cliUsage, commandUsage } from './cli-usage.ts';
+import {
+  type CommandName,
+  commandNames,
+  commandSpecs,
+  type OptionName,
+  optionSpecs,
+  optionsOf,
+} from './command-specs.ts';
+import {
+  checkTarget,
+  requestOf,
+  timeoutOf,
+  type Values,
+} from './flag-values.ts';
+import { packageJson } from './package-version.ts';
+import type { TargetOptions } from './target.ts';
 
-export class CliUsageError extends Error {
-  constructor(message: string) {
-    super(message);
-    this.name = 'CliUsageError';
-  }
-}
-
-export const commandNames = [
-  'create',
-  'delete',
-  'status',
-  'list',
-  'events',
-] as const;
-export type CommandName = (typeof commandNames)[number];
+export { CliUsageError, type CommandName, cliUsage, commandNames };
 
 export interface CliOptions {
   command: CommandName;
@@ -25,155 +30,161 @@ export interface CliOptions {
   follow: boolean;
   json: boolean;
   timeoutSeconds: number;
-  target: {
-    endpoint?: string;
-    stage?: string;
-    region?: string;
-  };
+  target: TargetOptions;
 }
 
-export const cliUsage = `Usage: personalize-dataset-groups <command> [options]
-       (or: npm run cli -- <command> [options])
+/** What a command line asks for: a text to print, or a command to run. */
+export type CommandLine =
+  | { kind: 'help' | 'version'; text: string }
+  | { kind: 'run'; options: CliOptions };
 
-Commands:
-  create NAME     start the create workflow and follow it to its end
-  delete NAME     start the delete workflow and follow it to its end
-  status NAME     the dataset group as Personalize describes it
-  list            every dataset group
-  events          the lifecycle events published so far (local stack)
+const parseArgsConfig = (
+  options: readonly OptionName[],
+): ParseArgsOptionsConfig =>
+  Object.fromEntries(
+    options.map((option) => {
+      const spec: {
+        type: 'string' | 'boolean';
+        multiple?: boolean;
+        short?: string;
+      } = optionSpecs[option];
+      return [
+        option,
+        {
+          type: spec.type,
+          ...(spec.multiple === true ? { multiple: true } : {}),
+          ...(spec.short === undefined ? {} : { short: spec.short }),
+        },
+      ];
+    }),
+  );
 
-Options for create:
-  --domain DOMAIN, --kms-key-arn ARN, --role-arn ARN, --tag KEY=VALUE
-  (repeatable), --correlation-id ID, --idempotency-key KEY
-Options for create and delete:
-  --no-wait            return once the workflow has started
-  --timeout SECONDS    stop following after this long (default 10800)
-Options for events:
-  --follow             keep printing events as they are published (Ctrl-C)
-  --name NAME          only the events of this dataset group
+const allOptions = Object.keys(optionSpecs) as OptionName[];
 
-Target (default: the stack "npm run local" is serving):
-  --endpoint URL       an HTTP API base URL (unsigned requests)
-  --stage NAME         a deployed stage; URL from the CloudFormation stack
-                       outputs, requests signed with SigV4 (AWS credentials)
-  --region REGION      the stage's region (default AWS_REGION)
+const isCommand = (word: string | undefined): word is CommandName =>
+  (commandNames as readonly string[]).includes(word ?? '');
 
-Output:
-  --json               one JSON document on stdout, for scripts
+/** parseArgs' own message, without its advice about positionals. */
+const parseArgsMessage = (error: unknown) =>
+  (error as Error).message.replace(/\. To specify a positional.*$/s, '');
 
-Exit status: 0 success, 1 the workflow or the request failed, 2 usage.`;
-
-const parseTag = (raw: string) => {
-  const separator = raw.indexOf('=');
-  if (separator <= 0) {
-    throw new CliUsageError(`--tag must be KEY=VALUE, got "${raw}"`);
+/**
+ * Reads argv: `--help` (of a command, or the overview), `--version`, or a
+ * command with exactly the flags it takes (command-specs.ts). A flag the
+ * command does not take, a malformed value, or a request that the
+ * workflow's own schema rejects is a CliUsageError: nothing is sent.
+ */
+export const readCommandLine = (args: string[]): CommandLine => {
+  // First pass, lenient: which command, and which flags were given.
+  const { tokens = [] } = parseArgs({
+    args,
+    strict: false,
+    allowPositionals: true,
+    tokens: true,
+    options: parseArgsConfig(allOptions),
+  });
+  const given = tokens.flatMap((token) =>
+    token.kind === 'option' ? [token] : [],
+  );
+  const words = tokens.flatMap((token) =>
+    token.kind === 'positional' ? [token.value] : [],
+  );
+  const [command, ...operands] = words;
+  if (given.some((token) => token.name === 'help')) {
+    return {
+      kind: 'help',
+      text: isCommand(command) ? commandUsage(command) : cliUsage,
+    };
   }
-  return {
-    tagKey: raw.slice(0, separator),
-    tagValue: raw.slice(separator + 1),
-  };
-};
-
-/** Reads argv into a command; the request itself is the API's to judge. */
-export const parseCliOptions = (args: string[]): CliOptions => {
-  let parsed: ReturnType<typeof parseArgs>;
-  try {
-    parsed = parseArgs({
-      args,
-      strict: true,
-      allowPositionals: true,
-      allowNegative: true,
-      options: {
-        domain: { type: 'string' },
-        'kms-key-arn': { type: 'string' },
-        'role-arn': { type: 'string' },
-        tag: { type: 'string', multiple: true },
-        'correlation-id': { type: 'string' },
-        'idempotency-key': { type: 'string' },
-        wait: { type: 'boolean', default: true },
-        timeout: { type: 'string', default: '10800' },
-        follow: { type: 'boolean', default: false },
-        name: { type: 'string' },
-        endpoint: { type: 'string' },
-        stage: { type: 'string' },
-        region: { type: 'string' },
-        json: { type: 'boolean', default: false },
-      },
-    });
-  } catch (error) {
-    throw new CliUsageError((error as Error).message);
+  if (given.some((token) => token.name === 'version')) {
+    return { kind: 'version', text: `${binName} ${packageJson().version}` };
   }
-  const values = parsed.values as Record<
-    string,
-    string | string[] | boolean | undefined
-  >;
-  const [command, ...rest] = parsed.positionals;
   if (command === undefined) throw new CliUsageError('A command is required');
-  if (!(commandNames as readonly string[]).includes(command)) {
+  if (!isCommand(command)) {
     throw new CliUsageError(
       `Unknown command "${command}": use one of ${commandNames.join(', ')}`,
     );
   }
-  const takesName = ['create', 'delete', 'status'].includes(command);
-  if (takesName && rest.length !== 1) {
-    throw new CliUsageError(`${command} needs exactly one NAME`);
+  const spec = commandSpecs[command];
+  const taken = optionsOf(command);
+  for (const token of given) {
+    if (!(taken as string[]).includes(token.name)) {
+      const hint = spec.notTaken?.[token.name as OptionName];
+      throw new CliUsageError(
+        `${command} does not take ${token.rawName}${hint === undefined ? '' : `: ${hint}`}`,
+        command,
+      );
+    }
   }
-  if (!takesName && rest.length > 0) {
-    throw new CliUsageError(`${command} takes no NAME (got ${rest.join(' ')})`);
+  // Second pass, strict: the values of the flags this command takes.
+  let values: Values;
+  try {
+    values = parseArgs({
+      args,
+      strict: true,
+      allowPositionals: true,
+      options: parseArgsConfig(taken),
+    }).values as Values;
+  } catch (error) {
+    throw new CliUsageError(parseArgsMessage(error), command);
   }
-  if (values.endpoint !== undefined && values.stage !== undefined) {
-    throw new CliUsageError('--endpoint and --stage exclude each other');
-  }
-  const timeoutSeconds = Number(values.timeout);
-  if (!Number.isFinite(timeoutSeconds) || timeoutSeconds <= 0) {
+  const takesName = spec.operand !== undefined;
+  if (takesName && operands.length !== 1) {
     throw new CliUsageError(
-      `--timeout must be a positive number of seconds, got "${values.timeout}"`,
+      `${command} needs exactly one NAME${operands.length > 1 ? ` (got ${operands.join(' ')})` : ''}`,
+      command,
     );
   }
-  const name = takesName ? rest[0] : (values.name as string | undefined);
-  const optional = {
-    domain: values.domain,
-    kmsKeyArn: values['kms-key-arn'],
-    roleArn: values['role-arn'],
-    correlationId: values['correlation-id'],
-  };
-  const tags = ((values.tag as string[] | undefined) ?? []).map(parseTag);
-  const target = {
-    endpoint: values.endpoint,
-    stage: values.stage,
-    region: values.region,
+  if (!takesName && operands.length > 0) {
+    throw new CliUsageError(
+      `${command} takes no NAME (got ${operands.join(' ')})`,
+      command,
+    );
+  }
+  checkTarget(values, command);
+  const timeoutSeconds = timeoutOf(values, command);
+  const idempotencyKey = values['idempotency-key'];
+  if (
+    typeof idempotencyKey === 'string' &&
+    !isValidIdempotencyKey(idempotencyKey)
+  ) {
+    throw new CliUsageError(
+      '--idempotency-key must be 1 to 255 printable ASCII characters',
+      command,
+    );
+  }
+  const name = takesName ? operands[0] : (values.name as string | undefined);
+  const target: TargetOptions = {
+    ...(typeof values.endpoint === 'string'
+      ? { endpoint: values.endpoint }
+      : {}),
+    ...(typeof values.stage === 'string' ? { stage: values.stage } : {}),
+    ...(typeof values.region === 'string' ? { region: values.region } : {}),
+    ...(typeof values['local-dir'] === 'string'
+      ? { localDir: values['local-dir'] }
+      : {}),
   };
   return {
-    command: command as CommandName,
-    ...(name === undefined ? {} : { name }),
-    request:
-      command === 'create'
-        ? {
-            name,
-            ...Object.fromEntries(
-              Object.entries(optional).filter(
-                ([, value]) => value !== undefined,
-              ),
-            ),
-            ...(tags.length > 0 ? { tags } : {}),
-          }
-        : command === 'delete'
-          ? {
-              name,
-              ...(optional.correlationId === undefined
-                ? {}
-                : { correlationId: optional.correlationId }),
-            }
-          : {},
-    ...(typeof values['idempotency-key'] === 'string'
-      ? { idempotencyKey: values['idempotency-key'] }
-      : {}),
-    wait: values.wait !== false,
-    follow: values.follow === true,
-    json: values.json === true,
-    timeoutSeconds,
-    target: Object.fromEntries(
-      Object.entries(target).filter(([, value]) => value !== undefined),
-    ) as CliOptions['target'],
+    kind: 'run',
+    options: {
+      command,
+      ...(name === undefined ? {} : { name }),
+      request: requestOf(command, name, values),
+      ...(typeof idempotencyKey === 'string' ? { idempotencyKey } : {}),
+      wait: values['no-wait'] !== true,
+      follow: values.follow === true,
+      json: values.json === true,
+      timeoutSeconds,
+      target,
+    },
   };
+};
+
+/** The command a command line runs; a usage error if it asks for help. */
+export const parseCliOptions = (args: string[]): CliOptions => {
+  const line = readCommandLine(args);
+  if (line.kind !== 'run') {
+    throw new CliUsageError(`--${line.kind} runs no command`);
+  }
+  return line.options;
 };

@@ -1,42 +1,62 @@
 #!/usr/bin/env node
-import { CliUsageError, cliUsage, parseCliOptions } from './cli-options.ts';
+import {
+  CliError,
+  CliRequestRejectedError,
+  CliUsageError,
+  describeUnexpected,
+} from './cli-errors.ts';
+import { readCommandLine } from './cli-options.ts';
+import { cliUsage } from './cli-usage.ts';
+import { cliCommandLine } from './commands/cli-io.ts';
 import { runCli } from './commands.ts';
-import { TargetNotFoundError } from './target.ts';
+
+const out = (text: string) => process.stdout.write(`${text}\n`);
+const err = (text: string) => process.stderr.write(`${text}\n`);
 
 /** The `personalize-dataset-groups` command (package.json `bin`). */
-const main = async (): Promise<number> => {
-  const args = process.argv.slice(2);
-  if (args.includes('--help') || args.includes('-h') || args.length === 0) {
-    process.stdout.write(`${cliUsage}\n`);
-    return args.length === 0 ? 2 : 0;
+const main = async (args: string[]): Promise<number> => {
+  if (args.length === 0) {
+    err(cliUsage);
+    return 2;
   }
-  const options = parseCliOptions(args);
+  const line = readCommandLine(args);
+  if (line.kind !== 'run') {
+    out(line.text);
+    return 0;
+  }
+  const { options } = line;
+  const follows =
+    options.command === 'events'
+      ? options.follow
+      : (options.command === 'create' || options.command === 'delete') &&
+        options.wait;
   const controller = new AbortController();
-  process.once('SIGINT', () => controller.abort());
-  return runCli(options, {
-    out: (line) => process.stdout.write(`${line}\n`),
-    err: (line) => process.stderr.write(`${line}\n`),
-    signal: controller.signal,
-  });
+  // Only while following: elsewhere Ctrl-C ends the process as usual.
+  if (follows) process.once('SIGINT', () => controller.abort());
+  return runCli(options, { out, err, signal: controller.signal });
 };
 
-main().then(
+main(process.argv.slice(2)).then(
   (code) => {
     process.exitCode = code;
   },
   (error: unknown) => {
     if (error instanceof CliUsageError) {
-      process.stderr.write(`${error.message}\n\n${cliUsage}\n`);
+      err(
+        error instanceof CliRequestRejectedError
+          ? error.message
+          : `${error.message} (see: ${cliCommandLine([
+              ...(error.command === undefined ? [] : [error.command]),
+              '--help',
+            ])})`,
+      );
       process.exitCode = 2;
       return;
     }
-    if (error instanceof TargetNotFoundError) {
-      process.stderr.write(`${error.message}\n`);
-      process.exitCode = 1;
-      return;
-    }
-    process.stderr.write(
-      `${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`,
+    err(
+      error instanceof CliError
+        ? error.message
+        : `Unexpected error: ${describeUnexpected(error)}`,
     );
     process.exitCode = 1;
   },

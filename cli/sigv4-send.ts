@@ -2,6 +2,8 @@ import { createHash, createHmac } from 'node:crypto';
 import { defaultProvider } from '@aws-sdk/credential-provider-node';
 import { SignatureV4 } from '@smithy/signature-v4';
 import type { Send } from './api-client.ts';
+import { RequestSigningError } from './cli-errors.ts';
+import { nodeHttpSend } from './node-http-send.ts';
 
 type Bytes = string | ArrayBuffer | ArrayBufferView;
 
@@ -35,7 +37,10 @@ class Sha256 {
  * (environment, profile, SSO, instance role), as the HTTP API's IAM
  * authorization requires.
  */
-export const sigV4Send = (region: string): Send => {
+export const sigV4Send = (
+  region: string,
+  send: Send = nodeHttpSend(),
+): Send => {
   const signer = new SignatureV4({
     service: 'execute-api',
     region,
@@ -49,19 +54,27 @@ export const sigV4Send = (region: string): Send => {
     request.headers.forEach((value, key) => {
       headers[key] = value;
     });
-    const signed = await signer.sign({
-      method: request.method,
-      protocol: url.protocol,
-      hostname: url.hostname,
-      path: url.pathname,
-      query: Object.fromEntries(url.searchParams),
-      headers,
-      ...(body === undefined ? {} : { body }),
-    });
-    return fetch(url, {
-      method: request.method,
-      headers: signed.headers,
-      ...(body === undefined ? {} : { body }),
-    });
+    let signed: Awaited<ReturnType<typeof signer.sign>>;
+    try {
+      signed = await signer.sign({
+        method: request.method,
+        protocol: url.protocol,
+        hostname: url.hostname,
+        path: url.pathname,
+        query: Object.fromEntries(url.searchParams),
+        headers,
+        ...(body === undefined ? {} : { body }),
+      });
+    } catch (error) {
+      throw new RequestSigningError(url.href, error);
+    }
+    return send(
+      new Request(url, {
+        method: request.method,
+        headers: signed.headers,
+        signal: request.signal,
+        ...(body === undefined ? {} : { body }),
+      }),
+    );
   };
 };

@@ -1,27 +1,23 @@
-import { readFile } from 'node:fs/promises';
 import {
   CloudFormationClient,
   DescribeStacksCommand,
 } from '@aws-sdk/client-cloudformation';
 import type { Send } from './api-client.ts';
+import { reasonOf, TargetNotFoundError } from './cli-errors.ts';
+import {
+  defaultLocalDir,
+  type LocalStackFile,
+  readRunningLocalStack,
+  stackFileIn,
+  startCommandFor,
+} from './local-stack-file.ts';
+import { nodeHttpSend } from './node-http-send.ts';
 import { sigV4Send } from './sigv4-send.ts';
 
-/** What `npm run local` writes so the CLI can find the running stack. */
-export interface LocalStackFile {
-  apiUrl: string;
-  eventLogFile: string;
-  [endpoint: string]: unknown;
-}
+export { type LocalStackFile, TargetNotFoundError };
 
-export const localStackFile = '.local/stack.json';
-
-/** The CLI cannot reach a stack; the message says how to fix it. */
-export class TargetNotFoundError extends Error {
-  constructor(message: string) {
-    super(message);
-    this.name = 'TargetNotFoundError';
-  }
-}
+/** Where `npm run local` writes its stack file by default. */
+export const localStackFile = stackFileIn(defaultLocalDir);
 
 export interface Target {
   kind: 'local' | 'endpoint' | 'stage';
@@ -30,26 +26,20 @@ export interface Target {
   /** The JSON-lines event log, for a local stack. */
   eventLogFile?: string;
   pollIntervalMs: number;
+  /** The flags that name this target again, e.g. in a hint to the user. */
+  flags: string[];
+  /** What to tell the user when the API cannot be reached, if anything. */
+  unreachableHint?: string;
 }
 
 export interface TargetOptions {
   endpoint?: string | undefined;
   stage?: string | undefined;
   region?: string | undefined;
+  /** The directory whose stack.json names the local stack. */
+  localDir?: string | undefined;
   service?: string | undefined;
 }
-
-const readLocalStackFile = async (): Promise<LocalStackFile> => {
-  let text: string;
-  try {
-    text = await readFile(localStackFile, 'utf8');
-  } catch {
-    throw new TargetNotFoundError(
-      `No local stack found (${localStackFile} is missing): start one with "npm run local", or pass --endpoint URL or --stage NAME`,
-    );
-  }
-  return JSON.parse(text) as LocalStackFile;
-};
 
 /** The API URL of a deployed stage, from its CloudFormation outputs. */
 const stageApiUrl = async (
@@ -75,7 +65,8 @@ const stageApiUrl = async (
   } catch (error) {
     if (error instanceof TargetNotFoundError) throw error;
     throw new TargetNotFoundError(
-      `Cannot read stack ${stackName} in ${region}: ${(error as Error).message}`,
+      `Cannot read stack ${stackName} in ${region}: ${reasonOf(error)}`,
+      { cause: error },
     );
   } finally {
     client.destroy();
@@ -85,7 +76,8 @@ const stageApiUrl = async (
 /**
  * Where the CLI sends its requests: an explicit --endpoint (unsigned), a
  * deployed --stage (URL from the stack outputs, requests signed with
- * SigV4), or by default the stack `npm run local` is serving.
+ * SigV4), or by default the stack `npm run local` is serving, found
+ * through `stack.json` in --local-dir (default `.local`).
  */
 export const resolveTarget = async (
   options: TargetOptions,
@@ -94,8 +86,9 @@ export const resolveTarget = async (
     return {
       kind: 'endpoint',
       apiUrl: options.endpoint,
-      send: fetch,
+      send: nodeHttpSend(),
       pollIntervalMs: 500,
+      flags: ['--endpoint', options.endpoint],
     };
   }
   if (options.stage !== undefined) {
@@ -114,14 +107,20 @@ export const resolveTarget = async (
       apiUrl: await stageApiUrl(`${service}-${options.stage}`, region),
       send: sigV4Send(region),
       pollIntervalMs: 5_000,
+      flags: ['--stage', options.stage, '--region', region],
     };
   }
-  const local = await readLocalStackFile();
+  const localDir = options.localDir ?? defaultLocalDir;
+  const local = await readRunningLocalStack(localDir);
   return {
     kind: 'local',
     apiUrl: local.apiUrl,
-    send: fetch,
-    eventLogFile: local.eventLogFile,
+    send: nodeHttpSend(),
+    ...(typeof local.eventLogFile === 'string' && local.eventLogFile !== ''
+      ? { eventLogFile: local.eventLogFile }
+      : {}),
     pollIntervalMs: 250,
+    flags: localDir === defaultLocalDir ? [] : ['--local-dir', localDir],
+    unreachableHint: `Is the local stack still running? Start one with "${startCommandFor(localDir)}".`,
   };
 };

@@ -1,12 +1,12 @@
-import { startLocalStack } from '../runtime/local-stack.ts';
-import { eventsOfExecution } from '../runtime/workflow-runner.ts';
+import { describeUnexpected } from '#cli/cli-errors.ts';
+import { packageJson } from '#cli/package-version.ts';
 import { scenarios } from './start/scenarios.ts';
 import {
   parseStartOptions,
+  RequestRejectedError,
   startUsage,
   UsageError,
 } from './start/start-options.ts';
-import { createTimeline } from './start/timeline.ts';
 
 const terminalDetailTypes = new Set([
   'Dataset Group Created',
@@ -25,6 +25,18 @@ const main = async (): Promise<number> => {
     print(startUsage);
     return 0;
   }
+  if (options.version) {
+    const { name, version } = packageJson();
+    print(`${name} ${version}`);
+    return 0;
+  }
+  // Loaded once the command line is known good: a rejection is immediate.
+  const [{ startLocalStack }, { eventsOfExecution }, { createTimeline }] =
+    await Promise.all([
+      import('../runtime/local-stack.ts'),
+      import('../runtime/workflow-runner.ts'),
+      import('./start/timeline.ts'),
+    ]);
   const scenario = scenarios[options.scenario];
   const stack = await startLocalStack({
     ...scenario.stack,
@@ -79,13 +91,16 @@ main().then(
   },
   (error: unknown) => {
     if (error instanceof UsageError) {
-      process.stderr.write(`${error.message}\n\n${startUsage}\n`);
+      process.stderr.write(
+        error instanceof RequestRejectedError
+          ? `${error.message}\n`
+          : `${error.message} (see: npm start -- --help)\n`,
+      );
       process.exitCode = 2;
       return;
     }
-    process.stderr.write(
-      `${error instanceof Error ? error.stack : String(error)}\n`,
-    );
-    process.exitCode = 1;
+    process.stderr.write(`npm start failed: ${describeUnexpected(error)}\n`);
+    // A stack that failed half-way may hold servers open: do not hang.
+    process.exit(1);
   },
 );

@@ -1,17 +1,21 @@
 import { spawnSync } from 'node:child_process';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 
 const repositoryRoot = join(import.meta.dirname, '../..');
 
 /** Runs `npm start -- …` as a user does (node local/commands/start.ts). */
-const start = (...args: string[]) => {
+const start = (...args: string[]) => startIn(repositoryRoot, ...args);
+
+const startIn = (cwd: string, ...args: string[]) => {
   const startedAt = performance.now();
   const result = spawnSync(
     process.execPath,
     [join(repositoryRoot, 'local/commands/start.ts'), ...args],
     {
-      cwd: repositoryRoot,
+      cwd,
       encoding: 'utf8',
       timeout: 60_000,
       env: { ...process.env, POWERTOOLS_LOG_LEVEL: 'SILENT' },
@@ -112,26 +116,79 @@ describe('npm start', () => {
     expect(event.detail.error.code).toBe('DatasetGroupCreationTimedOut');
   }, 60_000);
 
-  it('rejects an invalid name within 5 s, naming the field and its rule, and creates nothing', () => {
+  it.each([
+    [['--name', 'bad name!'], /^ {2}name: .*pattern/m],
+    [
+      ['--domain', 'FOO'],
+      /^ {2}domain: must be one of ECOMMERCE, VIDEO_ON_DEMAND$/m,
+    ],
+    [
+      ['--kms-key-arn', 'arn:aws:kms:us-east-1:111122223333:key/x'],
+      /^ {2}roleArn: is required when kmsKeyArn is given$/m,
+    ],
+    [['--input', 'package.json'], /^ {2}version: is not a known field$/m],
+  ])(
+    'rejects %j with exit 2 before the local stack starts, naming each field and rule',
+    (args, issue) => {
+      // Act
+      const run = start(...args);
+
+      // Assess
+      expect(run.status).toBe(2);
+      expect(run.seconds).toBeLessThan(5);
+      expect(run.stderr).toMatch(
+        /^Invalid dataset group request \(nothing was started\):\n/,
+      );
+      expect(run.stderr).toMatch(issue);
+      expect(run.stdout).toBe('');
+    },
+  );
+
+  it('answers --version with the package.json version and exits 0', () => {
     // Act
-    const run = start('--name', 'bad name!');
+    const run = start('--version');
+
+    // Assess
+    expect(run.status).toBe(0);
+    expect(run.stdout).toMatch(
+      /^personalize-dataset-group-workflow \d+\.\d+\.\d+\n$/,
+    );
+  });
+
+  it('exits 2 naming a flag npm start does not take', () => {
+    // Act
+    const run = start('--follow');
+
+    // Assess
+    expect(run.status).toBe(2);
+    expect(run.stderr).toBe(
+      'npm start does not take --follow (see: npm start -- --help)\n',
+    );
+    expect(run.stdout).toBe('');
+  });
+
+  it('exits 1 with one line, no stack trace and no hang, when the stack cannot start', () => {
+    // Prepare: .local, where the events go, is a file.
+    const cwd = mkdtempSync(join(tmpdir(), 'npm-start-'));
+    writeFileSync(join(cwd, '.local'), '');
+
+    // Act
+    const run = startIn(cwd);
 
     // Assess
     expect(run.status).toBe(1);
-    expect(run.seconds).toBeLessThan(5);
-    const event = finalEventOf(run.stdout);
-    expect(event.detail.error.code).toBe('InvalidDatasetGroupRequestError');
-    expect(event.detail.error.message).toMatch(/name: .*pattern/);
-    expect(run.stdout).toContain('The emulator holds 0 dataset group(s).');
+    expect(run.seconds).toBeLessThan(10);
+    expect(run.stderr).toMatch(/^npm start failed: \w*Error: .*\.local.*\n$/);
+    expect(run.stderr.split('\n')).toHaveLength(2);
   });
 
-  it('exits 2 with the usage for an unknown scenario', () => {
+  it('exits 2 naming the scenarios when the scenario is unknown', () => {
     // Act
     const run = start('--scenario', 'nope');
 
     // Assess
     expect(run.status).toBe(2);
-    expect(run.stderr).toMatch(/--scenario must be one of happy/);
+    expect(run.stderr).toMatch(/^--scenario must be one of happy/);
     expect(run.stdout).toBe('');
   });
 });

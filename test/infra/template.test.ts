@@ -137,6 +137,54 @@ describe('packaged CloudFormation template', () => {
     );
   });
 
+  it.each([
+    ['create', 'ExecutionsFailed'],
+    ['create', 'ExecutionsTimedOut'],
+    ['delete', 'ExecutionsFailed'],
+    ['delete', 'ExecutionsTimedOut'],
+  ])(
+    'alarms on %s-dataset-group executions counted by %s',
+    (workflow, metric) => {
+      // Prepare
+      const stateMachineArn = `arn:\${AWS::Partition}:states:\${AWS::Region}:\${AWS::AccountId}:stateMachine:${service}-${testStage}-${workflow}-dataset-group`;
+
+      // Act
+      const alarms = resourcesOf('AWS::CloudWatch::Alarm').filter(
+        ([, alarm]) =>
+          alarm.Properties.Namespace === 'AWS/States' &&
+          alarm.Properties.MetricName === metric &&
+          (
+            alarm.Properties.Dimensions as Array<{
+              Name: string;
+              Value: unknown;
+            }>
+          ).some(
+            (dimension) =>
+              dimension.Name === 'StateMachineArn' &&
+              render(dimension.Value) === stateMachineArn,
+          ),
+      );
+
+      // Assess
+      expect(alarms).toHaveLength(1);
+      expect(alarms[0]?.[1].Properties).toMatchObject({
+        Statistic: 'Sum',
+        Period: 300,
+        EvaluationPeriods: 1,
+        Threshold: 1,
+        ComparisonOperator: 'GreaterThanOrEqualToThreshold',
+        TreatMissingData: 'notBreaching',
+        AlarmActions: {
+          'Fn::If': [
+            'HasAlarmTopic',
+            expect.any(Array),
+            { Ref: 'AWS::NoValue' },
+          ],
+        },
+      });
+    },
+  );
+
   it('grants least privilege in every policy statement', () => {
     // Act
     const violations = leastPrivilegeViolations(template, {

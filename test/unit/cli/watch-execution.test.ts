@@ -4,7 +4,8 @@ import {
   ApiError,
   type ExecutionView,
 } from '#cli/api-client.ts';
-import { watchExecution } from '#cli/watch-execution.ts';
+import { RequestAbortedError } from '#cli/cli-errors.ts';
+import { abortableSleep, watchExecution } from '#cli/watch-execution.ts';
 
 /** An API whose answers follow a script, one step per poll. */
 const scriptedApi = (
@@ -106,5 +107,69 @@ describe('watchExecution', () => {
     // Assess
     expect(result.timedOut).toBe(true);
     expect(now).toBe(20_000);
+  });
+});
+
+describe('watchExecution when interrupted', () => {
+  it('stops at once, with the last execution seen, when the signal aborts', async () => {
+    // Prepare
+    const controller = new AbortController();
+    const api = scriptedApi([
+      { execution: 'RUNNING', group: 'CREATE PENDING' },
+    ]);
+    let sleeps = 0;
+
+    // Act
+    const result = await watchExecution(api, 'e', 'acme', {
+      pollIntervalMs: 60_000,
+      timeoutMs: 3_600_000,
+      signal: controller.signal,
+      sleep: async () => {
+        sleeps += 1;
+        controller.abort();
+      },
+    });
+
+    // Assess
+    expect(sleeps).toBe(1);
+    expect(result).toMatchObject({
+      interrupted: true,
+      timedOut: false,
+      execution: { status: 'RUNNING' },
+    });
+  });
+
+  it('reports no execution when interrupted before the first answer', async () => {
+    // Prepare
+    const api = {
+      getExecution: async () => {
+        throw new RequestAbortedError('GET /executions/e');
+      },
+    } as unknown as ApiClient;
+
+    // Act
+    const result = await watchExecution(api, 'e', 'acme', {
+      pollIntervalMs: 1,
+      timeoutMs: 1000,
+    });
+
+    // Assess
+    expect(result).toEqual({ interrupted: true, timedOut: false });
+  });
+});
+
+describe('abortableSleep', () => {
+  it('resolves before its time when the signal aborts', async () => {
+    // Prepare
+    const controller = new AbortController();
+    const startedAt = performance.now();
+
+    // Act
+    const sleeping = abortableSleep(60_000, controller.signal);
+    controller.abort();
+    await sleeping;
+
+    // Assess
+    expect(performance.now() - startedAt).toBeLessThan(1000);
   });
 });

@@ -1,7 +1,12 @@
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import {
   parseStartOptions,
+  RequestRejectedError,
+  startFlags,
+  startUsage,
   UsageError,
 } from '#local/commands/start/start-options.ts';
 
@@ -21,6 +26,7 @@ describe('parseStartOptions', () => {
       scenario: 'happy',
       verbose: false,
       help: false,
+      version: false,
     });
   });
 
@@ -60,12 +66,66 @@ describe('parseStartOptions', () => {
     expect(options.scenario).toBe('slow');
   });
 
-  it('passes a bad name through untouched: the workflow judges it', () => {
+  it.each([
+    [
+      ['--name', 'bad name!'],
+      [{ field: 'name', message: expect.stringMatching(/pattern/) }],
+    ],
+    [
+      ['--domain', 'FOO'],
+      [{ field: 'domain', message: expect.stringMatching(/ECOMMERCE/) }],
+    ],
+    [
+      ['--kms-key-arn', 'arn:aws:kms:us-east-1:111122223333:key/x'],
+      [{ field: 'roleArn', message: expect.stringMatching(/kmsKeyArn/) }],
+    ],
+    [
+      ['--tag', 'aws:team=ml'],
+      [{ field: 'tags[0].tagKey', message: expect.stringMatching(/aws:/) }],
+    ],
+  ])(
+    'rejects %j with the fields and rules of the request schema',
+    (args, issues) => {
+      // Act
+      let rejection: unknown;
+      try {
+        parseStartOptions(args);
+      } catch (error) {
+        rejection = error;
+      }
+
+      // Assess
+      expect(rejection).toBeInstanceOf(RequestRejectedError);
+      expect(rejection).toBeInstanceOf(UsageError);
+      expect((rejection as RequestRejectedError).issues).toEqual(issues);
+      expect((rejection as Error).message).toMatch(
+        /^Invalid dataset group request \(nothing was started\):\n {2}\w/,
+      );
+    },
+  );
+
+  it('rejects an --input file the request schema rejects, naming each field', () => {
+    // Prepare
+    const path = join(mkdtempSync(join(tmpdir(), 'input-')), 'request.json');
+    writeFileSync(path, JSON.stringify({ name: 'ok', colour: 'red', tags: 1 }));
+
     // Act
-    const options = parseStartOptions(['--name', 'bad name!']);
+    const parse = () => parseStartOptions(['--input', path]);
 
     // Assess
-    expect(options.request).toEqual({ name: 'bad name!' });
+    expect(parse).toThrow(RequestRejectedError);
+    expect(parse).toThrow(/ {2}colour: is not a known field/);
+    expect(parse).toThrow(/ {2}tags: /);
+  });
+
+  it('reads --version and --help without judging the rest', () => {
+    // Act
+    const version = parseStartOptions(['--version']);
+    const help = parseStartOptions(['-h']);
+
+    // Assess
+    expect(version.version).toBe(true);
+    expect(help.help).toBe(true);
   });
 
   it('reads the whole request from --input', () => {
@@ -86,8 +146,10 @@ describe('parseStartOptions', () => {
     [['--input', sample, '--name', 'x'], /cannot be combined with --name/],
     [['--input', '/nonexistent.json'], /cannot be read/],
     [['--input', import.meta.filename], /is not JSON/],
-    [['--colour'], /Unknown option/],
-    [['positional'], /positional/],
+    [['--colour'], /^npm start does not take --colour$/],
+    [['--follow'], /^npm start does not take --follow$/],
+    [['positional'], /takes no positional argument \(got "positional"\)/],
+    [['--name'], /--name <value>' argument missing/],
   ])('rejects %j with a usage error', (args, message) => {
     // Act
     const parse = () => parseStartOptions(args);
@@ -95,5 +157,26 @@ describe('parseStartOptions', () => {
     // Assess
     expect(parse).toThrow(UsageError);
     expect(parse).toThrow(message);
+  });
+
+  it('lists in its help exactly the flags it takes', () => {
+    // Prepare
+    const listed = [...startUsage.matchAll(/^ {2}(--[a-z-]+)/gm)].map(
+      (match) => match[1],
+    );
+
+    // Act
+    const refused = listed.filter((flag) => {
+      try {
+        parseStartOptions([`${flag}=x`]);
+        return false;
+      } catch (error) {
+        return /npm start does not take/.test((error as Error).message);
+      }
+    });
+
+    // Assess
+    expect([...listed].sort()).toEqual([...startFlags].sort());
+    expect(refused).toEqual([]);
   });
 });
