@@ -1,4 +1,5 @@
-import { open } from 'node:fs/promises';
+import { readBusEvents } from '#local/persistence/bus-event-rows.ts';
+import { StackDatabase } from '#local/persistence/stack-database.ts';
 
 export interface LoggedEvent {
   'detail-type': string;
@@ -40,13 +41,15 @@ const sleep = (ms: number, signal?: AbortSignal) =>
   });
 
 /**
- * Reads the local stack's JSON-lines event log and hands every event (of
- * one group, if asked) to `onEvent`; with `follow`, keeps reading what is
- * appended until `signal` aborts.
+ * Reads the events of one bus of the local stack from its database (opened
+ * read-only, beside the stack that writes it) and hands every event (of
+ * one group, if asked) to `onEvent`, oldest first; with `follow`, keeps
+ * reading what is published until `signal` aborts.
  */
-export const readEventLog = async (
-  path: string,
+export const readStackEvents = async (
+  databaseFile: string,
   options: {
+    busName: string;
     name?: string;
     follow: boolean;
     signal?: AbortSignal;
@@ -54,37 +57,26 @@ export const readEventLog = async (
     onEvent: (event: LoggedEvent) => void;
   },
 ): Promise<number> => {
-  let offset = 0;
-  let pending = '';
+  const database = new StackDatabase(databaseFile, { readOnly: true });
+  let after = 0;
   let count = 0;
-  for (;;) {
-    const file = await open(path, 'r').catch(() => undefined);
-    if (file !== undefined) {
-      try {
-        const { size } = await file.stat();
-        if (size > offset) {
-          const buffer = Buffer.alloc(size - offset);
-          await file.read(buffer, 0, buffer.length, offset);
-          offset = size;
-          pending += buffer.toString('utf8');
-          const lines = pending.split('\n');
-          pending = lines.pop() ?? '';
-          for (const line of lines) {
-            if (line.trim() === '') continue;
-            const event = JSON.parse(line) as LoggedEvent;
-            if (options.name !== undefined && nameOf(event) !== options.name) {
-              continue;
-            }
-            count += 1;
-            options.onEvent(event);
-          }
+  try {
+    for (;;) {
+      for (const logged of readBusEvents(database, after)) {
+        after = logged.sequence;
+        if (logged.busName !== options.busName) continue;
+        const event = logged.event as unknown as LoggedEvent;
+        if (options.name !== undefined && nameOf(event) !== options.name) {
+          continue;
         }
-      } finally {
-        await file.close();
+        count += 1;
+        options.onEvent(event);
       }
+      if (!options.follow || options.signal?.aborted) return count;
+      await sleep(options.pollMs ?? 250, options.signal);
+      if (options.signal?.aborted) return count;
     }
-    if (!options.follow || options.signal?.aborted) return count;
-    await sleep(options.pollMs ?? 250, options.signal);
-    if (options.signal?.aborted) return count;
+  } finally {
+    database.close();
   }
 };

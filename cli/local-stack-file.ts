@@ -1,51 +1,24 @@
-import { readFileSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
-import { join } from 'node:path';
+import {
+  defaultStackDirectory,
+  isProcessAlive,
+  type LocalStackFile,
+  stackFileOf,
+} from '#local/commands/serve/stack-file.ts';
 import { NoLocalStackError } from './cli-errors.ts';
 
-/**
- * What `npm run local` writes in its directory (`stack.json`) so the CLI
- * can find the running stack: its endpoints, its event log and, once
- * written, the process that serves it.
- */
-export interface LocalStackFile {
-  apiUrl: string;
-  eventLogFile: string;
-  pid?: number;
-  [endpoint: string]: unknown;
-}
+export type { LocalStackFile };
 
-/** A stack file read back, whose `pid` names a process that is running. */
-export type RunningLocalStack = LocalStackFile & { pid: number };
+/** A stack file read back, whose process is running and ready. */
+export type RunningLocalStack = LocalStackFile & { apiUrl: string };
 
 /** The directory of the local stack when none is named. */
-export const defaultLocalDir = '.local';
+export const defaultLocalDir = defaultStackDirectory;
 
 /** The stack file of a local stack directory. */
-export const stackFileIn = (dir: string): string => join(dir, 'stack.json');
+export const stackFileIn = stackFileOf;
 
-/** On Linux, whether the process has exited but is not reaped yet. */
-const isZombie = (pid: number): boolean => {
-  try {
-    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
-    return stat.slice(stat.lastIndexOf(')') + 2).startsWith('Z');
-  } catch {
-    return false;
-  }
-};
-
-/**
- * Whether a process of this id is running: signal 0 reaches it (EPERM:
- * it runs as another user) and it is not a zombie.
- */
-export const isProcessRunning = (pid: number): boolean => {
-  try {
-    process.kill(pid, 0);
-  } catch (error) {
-    return (error as { code?: unknown }).code === 'EPERM';
-  }
-  return !isZombie(pid);
-};
+export const isProcessRunning = isProcessAlive;
 
 /** The command that starts a local stack in `dir`. */
 export const startCommandFor = (dir: string): string =>
@@ -70,11 +43,13 @@ const parse = (text: string, file: string, dir: string): LocalStackFile => {
   if (typeof fields !== 'object' || fields === null || Array.isArray(fields)) {
     throw notAStackFile('not a JSON object');
   }
-  if (typeof fields.apiUrl !== 'string') throw notAStackFile('no apiUrl');
-  if (fields.pid !== undefined && !Number.isSafeInteger(fields.pid)) {
-    throw notAStackFile('pid is not a process id');
+  if (!Number.isSafeInteger(fields.pid)) {
+    throw notAStackFile('no process id');
   }
-  return fields as LocalStackFile;
+  if (fields.state !== 'starting' && typeof fields.apiUrl !== 'string') {
+    throw notAStackFile('no apiUrl');
+  }
+  return fields as unknown as LocalStackFile;
 };
 
 /**
@@ -101,14 +76,14 @@ export const readRunningLocalStack = async (
     );
   }
   const stack = parse(text, file, dir);
-  if (stack.pid === undefined) {
-    throw new NoLocalStackError(
-      `No local stack is running: ${file} names no process (pid). ${howToStart(dir)}`,
-    );
-  }
-  if (!isProcessRunning(stack.pid)) {
+  if (!isProcessAlive(stack.pid)) {
     throw new NoLocalStackError(
       `No local stack is running: ${file} was left by process ${stack.pid}, which has exited. ${howToStart(dir)}`,
+    );
+  }
+  if (stack.state === 'starting' || stack.apiUrl === undefined) {
+    throw new NoLocalStackError(
+      `The local stack in ${dir} (process ${stack.pid}) is still starting: try again in a moment.`,
     );
   }
   return stack as RunningLocalStack;

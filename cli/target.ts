@@ -23,8 +23,8 @@ export interface Target {
   kind: 'local' | 'endpoint' | 'stage';
   apiUrl: string;
   send: Send;
-  /** The JSON-lines event log, for a local stack. */
-  eventLogFile?: string;
+  /** Where a local stack keeps its events: its database, its bus. */
+  events?: { databaseFile: string; busName: string };
   pollIntervalMs: number;
   /** The flags that name this target again, e.g. in a hint to the user. */
   flags: string[];
@@ -116,9 +116,13 @@ export const resolveTarget = async (
     kind: 'local',
     apiUrl: local.apiUrl,
     send: nodeHttpSend(),
-    ...(typeof local.eventLogFile === 'string' && local.eventLogFile !== ''
-      ? { eventLogFile: local.eventLogFile }
-      : {}),
+    ...(local.databaseFile !== undefined &&
+      local.databaseFile !== '' && {
+        events: {
+          databaseFile: local.databaseFile,
+          busName: local.eventBusName ?? 'personalize-dataset-groups',
+        },
+      }),
     pollIntervalMs: 250,
     flags: localDir === defaultLocalDir ? [] : ['--local-dir', localDir],
     unreachableHint: `Is the local stack still running? Start one with "${startCommandFor(localDir)}".`,

@@ -2,7 +2,7 @@ import type { CliOptions } from '../cli-options.ts';
 import {
   describeEvent,
   type LoggedEvent,
-  readEventLog,
+  readStackEvents,
 } from '../follow-events.ts';
 import type { Target } from '../target.ts';
 import { type CliIo, interruptedExitStatus } from './cli-io.ts';
@@ -17,14 +17,15 @@ export const showEvents = async (
   target: Target,
   io: CliIo,
 ): Promise<number> => {
-  if (target.eventLogFile === undefined) {
+  if (target.events === undefined) {
     io.err(
-      'This local stack keeps no event log (its stack.json names no eventLogFile)',
+      'This local stack keeps no events (its stack.json names no databaseFile)',
     );
     return 1;
   }
   const collected: LoggedEvent[] = [];
-  const count = await readEventLog(target.eventLogFile, {
+  const count = await readStackEvents(target.events.databaseFile, {
+    busName: target.events.busName,
     follow: options.follow,
     ...(options.name === undefined ? {} : { name: options.name }),
     ...(io.signal === undefined ? {} : { signal: io.signal }),

@@ -1,5 +1,4 @@
 import { rmSync } from 'node:fs';
-import { join } from 'node:path';
 import packageJson from '../../package.json' with { type: 'json' };
 import { startLocalServer } from './serve/local-server.ts';
 import { assertPortsFree } from './serve/ports.ts';
@@ -58,7 +57,6 @@ try {
   server = await startLocalServer({
     ports: options.ports,
     databaseFile: claim.databaseFile,
-    eventLogFile: join(options.directory, 'local-events.jsonl'),
     logLevel: options.verbose ? 'INFO' : 'SILENT',
     emulator: { quota: 50 },
   });

@@ -164,7 +164,7 @@ describe('personalize-dataset-groups (the CLI, spawned)', () => {
       join(dir, 'stack.json'),
       JSON.stringify({
         apiUrl: 'http://127.0.0.1:3000',
-        eventLogFile: '',
+        state: 'ready',
         pid,
       }),
     );
@@ -189,7 +189,7 @@ describe('the CLI when its local stack answers no more', () => {
       join(dir, 'stack.json'),
       JSON.stringify({
         apiUrl: `http://127.0.0.1:${port}`,
-        eventLogFile: '',
+        state: 'ready',
         pid: process.pid,
       }),
     );
@@ -317,7 +317,7 @@ describe('the CLI against a live local stack', () => {
     server = await startLocalServer({
       ports: { api: 0, stepFunctions: 0, eventBridge: 0, personalize: 0 },
       databaseFile: claim.databaseFile,
-      eventLogFile: join(dir, 'events.jsonl'),
+
       emulator: {
         quota: 50,
         lifecycle: { pendingMs: 20, inProgressMs: 60, deleteMs: 20 },

@@ -141,7 +141,6 @@ export const startLocalServer = async (options: LocalServerOptions = {}) => {
       createStateMachineArn: stack.createWorkflow.stateMachineArn,
       deleteStateMachineArn: stack.deleteWorkflow.stateMachineArn,
       databaseFile: options.databaseFile ?? '',
-      eventLogFile: options.eventLogFile ?? '',
       ports: {
         api: api.port,
         stepFunctions: stepFunctions.port,

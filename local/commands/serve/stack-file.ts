@@ -30,8 +30,6 @@ export interface LocalStackFile {
   deleteStateMachineArn?: string;
   /** The SQLite file with the stack's state (events included). */
   databaseFile?: string;
-  /** JSON lines, one event each, appended as they are published. */
-  eventLogFile?: string;
 }
 
 export const stackFileOf = (directory: string): string =>
@@ -40,15 +38,28 @@ export const stackFileOf = (directory: string): string =>
 export const databaseFileOf = (directory: string): string =>
   join(directory, 'stack.db');
 
-/** Whether a process of that id is running (ours to signal or not). */
+/** On Linux, whether the process has exited but is not reaped yet. */
+const isZombie = (pid: number): boolean => {
+  try {
+    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+    return stat.slice(stat.lastIndexOf(')') + 2).startsWith('Z');
+  } catch {
+    return false;
+  }
+};
+
+/**
+ * Whether a process of that id is running: signal 0 reaches it (EPERM:
+ * it runs as another user) and it is not a zombie.
+ */
 export const isProcessAlive = (pid: number): boolean => {
   if (!Number.isSafeInteger(pid) || pid <= 0) return false;
   try {
     process.kill(pid, 0);
-    return true;
   } catch (error) {
     return (error as NodeJS.ErrnoException).code === 'EPERM';
   }
+  return !isZombie(pid);
 };
 
 /** The stack file of `directory`, or undefined when absent or unreadable. */

@@ -28,10 +28,11 @@ const stackDir = (contents?: string): string => {
   return dir;
 };
 
-const stackFile = (pid: number | undefined) =>
+const stackFile = (pid: number | undefined, state = 'ready') =>
   JSON.stringify({
+    state,
     apiUrl: 'http://127.0.0.1:3000',
-    eventLogFile: '.local/local-events.jsonl',
+    databaseFile: '.local/stack.db',
     ...(pid === undefined ? {} : { pid }),
   });
 
@@ -65,6 +66,21 @@ describe('readRunningLocalStack', () => {
     );
   });
 
+  it('says the stack is still starting while its file says so', async () => {
+    // Prepare
+    const dir = stackDir(
+      JSON.stringify({ pid: process.pid, state: 'starting' }),
+    );
+
+    // Act
+    const reading = readRunningLocalStack(dir);
+
+    // Assess
+    await expect(reading).rejects.toThrow(
+      `The local stack in ${dir} (process ${process.pid}) is still starting: try again in a moment.`,
+    );
+  });
+
   it('says how to start one when the file does not exist', async () => {
     // Prepare
     const dir = stackDir();
@@ -82,10 +98,10 @@ describe('readRunningLocalStack', () => {
     ['{not json', /is not a local stack file \(.*JSON/],
     ['[1]', /is not a local stack file \(not a JSON object\)/],
     ['{"pid": 1}', /is not a local stack file \(no apiUrl\)/],
-    [stackFile(undefined), /names no process \(pid\)/],
+    [stackFile(undefined), /is not a local stack file \(no process id\)/],
     [
       JSON.stringify({ apiUrl: 'http://x', pid: 'x' }),
-      /pid is not a process id/,
+      /is not a local stack file \(no process id\)/,
     ],
   ])('rejects the stack file %s', async (contents, message) => {
     // Prepare

@@ -1,34 +1,21 @@
-import { appendFileSync, mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parseCliOptions } from '#cli/cli-options.ts';
 import { showEvents } from '#cli/commands/show-events.ts';
 import type { Target } from '#cli/target.ts';
+import {
+  lifecycleEvent,
+  stackBusName,
+  stackEventDatabase,
+} from '#test/helpers/stack-events.ts';
 
-const event = (detailType: string, name: string) => ({
-  'detail-type': detailType,
-  time: '2026-11-25T10:00:00.000Z',
-  detail: { datasetGroup: { name } },
-});
-
-const localTarget = (eventLogFile: string): Target => ({
+const localTarget = (databaseFile: string): Target => ({
   kind: 'local',
   apiUrl: 'http://127.0.0.1:3000',
   send: async () => new Response(),
   pollIntervalMs: 1,
-  eventLogFile,
+  events: { databaseFile, busName: stackBusName },
   flags: [],
 });
-
-const logWith = (...events: unknown[]): string => {
-  const path = join(mkdtempSync(join(tmpdir(), 'events-')), 'events.jsonl');
-  writeFileSync(
-    path,
-    events.map((each) => `${JSON.stringify(each)}\n`).join(''),
-  );
-  return path;
-};
 
 const capture = (signal?: AbortSignal) => {
   const out: string[] = [];
@@ -51,10 +38,9 @@ const capture = (signal?: AbortSignal) => {
 describe('showEvents', () => {
   it('prints one JSON array document when --json', async () => {
     // Prepare
-    const path = logWith(
-      event('Dataset Group Creation Started', 'a'),
-      event('Dataset Group Created', 'a'),
-    );
+    const started = lifecycleEvent('Dataset Group Creation Started', 'a');
+    const created = lifecycleEvent('Dataset Group Created', 'a');
+    const path = stackEventDatabase(started, created).file;
     const { out, io } = capture();
 
     // Act
@@ -67,15 +53,12 @@ describe('showEvents', () => {
     // Assess
     expect(status).toBe(0);
     expect(out).toHaveLength(1);
-    expect(JSON.parse(out[0] ?? '')).toEqual([
-      event('Dataset Group Creation Started', 'a'),
-      event('Dataset Group Created', 'a'),
-    ]);
+    expect(JSON.parse(out[0] ?? '')).toEqual([started, created]);
   });
 
   it('prints an empty JSON array and no complaint when --json finds no events', async () => {
     // Prepare
-    const path = logWith();
+    const path = stackEventDatabase().file;
     const { out, err, io } = capture();
 
     // Act
@@ -92,7 +75,10 @@ describe('showEvents', () => {
 
   it('prints one JSON object a line and exits 130 when --follow --json is stopped', async () => {
     // Prepare
-    const path = logWith(event('Dataset Group Creation Started', 'a'));
+    const events = stackEventDatabase(
+      lifecycleEvent('Dataset Group Creation Started', 'a'),
+    );
+    const path = events.file;
     const controller = new AbortController();
     const { out, io } = capture(controller.signal);
     const lines = new Promise<void>((resolve) => {
@@ -100,10 +86,7 @@ describe('showEvents', () => {
       io.out = (line: string) => {
         original(line);
         if (out.length === 1) {
-          appendFileSync(
-            path,
-            `${JSON.stringify(event('Dataset Group Created', 'a'))}\n`,
-          );
+          events.publish(lifecycleEvent('Dataset Group Created', 'a'));
         }
         if (out.length === 2) resolve();
       };
@@ -129,8 +112,10 @@ describe('showEvents', () => {
 
   it('prints a line an event and says so when there are none', async () => {
     // Prepare
-    const path = logWith(event('Dataset Group Created', 'a'));
-    const empty = logWith();
+    const path = stackEventDatabase(
+      lifecycleEvent('Dataset Group Created', 'a'),
+    ).file;
+    const empty = stackEventDatabase().file;
     const first = capture();
     const second = capture();
 
