@@ -14,6 +14,7 @@ import {
 import { startDatasetGroupDeletion } from '#commons/dataset-group/start-deletion.ts';
 import {
   correlationIdOf,
+  isRepeatedAttempt,
   parseDeleteTaskInput,
   secondsSince,
 } from '#commons/dataset-group/task-inputs.ts';
@@ -60,17 +61,17 @@ const startDeletion = async (event: unknown): Promise<DeleteTaskOutput> => {
   const correlationId = correlationIdOf(input.request, input.executionName);
   logger.appendKeys({ correlationId });
   const request = validateDeleteRequest(input.request);
-  const { datasetGroup, alreadyDeleting } = await startDatasetGroupDeletion(
-    request,
-    datasetGroups,
-  );
+  const { datasetGroup, alreadyDeleting, gone } =
+    await startDatasetGroupDeletion(request, datasetGroups, {
+      repeated: isRepeatedAttempt(input),
+    });
   logger.info('Dataset group deletion requested', {
     datasetGroup,
     alreadyDeleting,
   });
   const progress = decideDeletionProgress(
     datasetGroup,
-    false,
+    gone,
     { attempt: 0, elapsedSeconds: 0 },
     secondsSince(input.executionStartTime, clock.now()),
     pollSchedule,

@@ -101,11 +101,12 @@ export interface RunOptions {
   /** `$$.Execution.StartTime`; default now. */
   startTime?: Date;
   /**
-   * A run again from the start of an execution the stack stopped under:
-   * its tasks are idempotent, and an event the first run published already
-   * is not published again.
+   * `$$.Execution.RedriveCount`; default 0. Above 0, a run again from the
+   * start of an execution the stack stopped under: its tasks are
+   * idempotent, and an event an earlier run published is not published
+   * again.
    */
-  rerun?: boolean;
+  redriveCount?: number;
 }
 
 /** What differs between the workflows the local stack runs. */
@@ -213,7 +214,7 @@ const workflowRunner = (
       const publish = bindPutEvents(bus, {
         executionArn,
         stateMachineArn,
-        skipPublished: options.rerun === true,
+        skipPublished: (options.redriveCount ?? 0) > 0,
       });
       const retries = stateRetries(definition);
       const taskAttempts = new TaskAttemptLog();
@@ -249,6 +250,7 @@ const workflowRunner = (
               options.startTime ?? new Date(settings.now?.() ?? Date.now())
             ).toISOString(),
             RoleArn: roleArn,
+            RedriveCount: options.redriveCount ?? 0,
           },
           StateMachine: { Id: stateMachineArn, Name: spec.stateMachineName },
         },

@@ -175,7 +175,7 @@ export class ExecutionRegistry {
       record.redriveDate = this.#now();
       const started = runner.start(JSON.parse(record.input), record.name, {
         startTime: record.startDate,
-        rerun: true,
+        redriveCount: record.redriveCount,
       });
       record.history.redrive(
         record.redriveCount,

@@ -3,6 +3,7 @@ import { isPollRetrier } from '#local/runtime/state-retries.ts';
 import {
   type ExecutionEventLog,
   eventsOfExecution,
+  type RunOptions,
 } from '#local/runtime/workflow-runner.ts';
 
 export const terminalDetailTypes = [
@@ -18,10 +19,11 @@ export const runExecution = async (
   input: unknown,
   executionName?: string,
   workflow: 'create' | 'delete' = 'create',
+  options: RunOptions = {},
 ) => {
   const runner =
     workflow === 'create' ? stack.createWorkflow : stack.deleteWorkflow;
-  const execution = runner.start(input, executionName);
+  const execution = runner.start(input, executionName, options);
   const history: ExecutionEventLog[] = [];
   for await (const event of execution.eventLogs) history.push(event);
   const outcome = await execution.outcome;

@@ -221,6 +221,43 @@ describe('delete-dataset-group state machine', () => {
     expectEventsToHonourTheirContracts(run.events);
   });
 
+  it('reports the group deleted when a run again of the execution finds it gone', async () => {
+    // Act: the stack stopped after the first run's deletion had finished.
+    const run = await runExecution(
+      stack,
+      { name: 'deleted-before-the-stop' },
+      'redriven-deletion',
+      'delete',
+      { redriveCount: 1 },
+    );
+
+    // Assess
+    expect(run.outcome.status).toBe('SUCCEEDED');
+    expect(onlyTerminalEvent(run.terminal)).toMatchObject({
+      'detail-type': 'Dataset Group Deleted',
+      detail: { datasetGroup: { name: 'deleted-before-the-stop' } },
+    });
+    expectEventsToHonourTheirContracts(run.events);
+  });
+
+  it('reports the group deleted when a retry after a lost answer finds it gone', async () => {
+    // Prepare: the deletion finishes at once, and the first answer is lost.
+    await createGroup('gone-at-once');
+    stack.emulator.setLifecycle({ ...lifecycle, deleteMs: 0 });
+    stack.lambdaFaults.inject('delete-dataset-group', 'crash');
+
+    // Act
+    const run = await deleteGroup({ name: 'gone-at-once' });
+
+    // Assess
+    expect(run.retriedStates).toEqual(['DeleteDatasetGroup']);
+    expect(run.outcome.status).toBe('SUCCEEDED');
+    expect(onlyTerminalEvent(run.terminal)['detail-type']).toBe(
+      'Dataset Group Deleted',
+    );
+    stack.emulator.setLifecycle(lifecycle);
+  });
+
   it('rejects an invalid request before calling Personalize', async () => {
     // Act
     const run = await deleteGroup({ name: 'bad name!', force: true });

@@ -32,6 +32,16 @@ const taskInputSchema = z.object(
         .int({ error: retryCountRule })
         .check(z.gte(0, { error: retryCountRule })),
     ),
+    /**
+     * `$$.Execution.RedriveCount` (DeleteDatasetGroup only): a run again of
+     * an execution that ran before, whose deletion may be done already.
+     * Absent counts as 0.
+     */
+    redriveCount: z.optional(
+      z
+        .int({ error: retryCountRule })
+        .check(z.gte(0, { error: retryCountRule })),
+    ),
   },
   { error: 'must be an object (the Parameters of the task)' },
 );
@@ -54,6 +64,13 @@ const parseTaskInput =
 
 /** The CreateDatasetGroup task input, or InvalidTaskInputError. */
 export const parseCreateTaskInput = parseTaskInput('CreateDatasetGroup');
+
+/**
+ * Whether this attempt repeats work an earlier one of the same execution
+ * may have done: a Retry of the task, or a run again of the execution.
+ */
+export const isRepeatedAttempt = (input: TaskInput): boolean =>
+  (input.retryCount ?? 0) > 0 || (input.redriveCount ?? 0) > 0;
 
 /** The DeleteDatasetGroup task input, or InvalidTaskInputError. */
 export const parseDeleteTaskInput = parseTaskInput('DeleteDatasetGroup');

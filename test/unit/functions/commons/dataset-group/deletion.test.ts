@@ -127,6 +127,24 @@ describe('startDatasetGroupDeletion', () => {
     await expect(attempt).rejects.toBeInstanceOf(DatasetGroupNotFoundError);
   });
 
+  it('reports a group gone when a repeated attempt no longer finds it', async () => {
+    // Prepare
+    const api = new InMemoryDatasetGroupApi();
+
+    // Act
+    const result = await startDatasetGroupDeletion({ name: 'acme' }, api, {
+      repeated: true,
+    });
+
+    // Assess
+    expect(result).toEqual({
+      datasetGroup: { name: 'acme' },
+      alreadyDeleting: true,
+      gone: true,
+    });
+    expect(api.deleteCalls).toBe(0);
+  });
+
   it('throws DatasetGroupInUseError with the service message when refused', async () => {
     // Prepare
     const api = new InMemoryDatasetGroupApi();
