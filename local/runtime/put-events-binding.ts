@@ -22,8 +22,8 @@ export const bindPutEvents =
     execution: {
       executionArn: string;
       stateMachineArn: string;
-      /** An entry whose event this execution published already (same
-       * source and detail-type) answers that event's id instead of being
+      /** Entries whose events this execution published already (same
+       * source and detail-type) answer those events' ids instead of being
        * published twice: for a run again from the start. */
       skipPublished?: boolean;
     },
@@ -38,30 +38,23 @@ export const bindPutEvents =
         execution.executionArn,
       ],
     }));
-    const published = (entry: PutEventsEntry) =>
-      execution.skipPublished === true
-        ? bus.events.find(
+    const earlier = execution.skipPublished
+      ? entries.map((entry) =>
+          bus.events.find(
             (event) =>
               event.resources.includes(execution.executionArn) &&
               event.source === entry.Source &&
               event['detail-type'] === entry.DetailType,
-          )
-        : undefined;
-    const earlier = entries.map(published);
-    const fresh = entries.filter((_, index) => earlier[index] === undefined);
-    const answer =
-      fresh.length === 0
-        ? { Entries: [], FailedEntryCount: 0 }
-        : bus.putEvents(fresh);
-    const freshEntries = [...answer.Entries];
-    const response = {
-      ...answer,
-      Entries: earlier.map((event) =>
-        event === undefined
-          ? (freshEntries.shift() ?? {})
-          : { EventId: event.id },
-      ),
-    };
+          ),
+        )
+      : [];
+    if (earlier.length > 0 && earlier.every((event) => event !== undefined)) {
+      return {
+        Entries: earlier.map((event) => ({ EventId: event?.id })),
+        FailedEntryCount: 0,
+      };
+    }
+    const response = bus.putEvents(entries);
     if (response.FailedEntryCount > 0) {
       throw new EventBridgeFailedEntryError(JSON.stringify(response));
     }
