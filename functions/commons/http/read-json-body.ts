@@ -1,5 +1,10 @@
 import type { APIGatewayProxyEventV2 } from 'aws-lambda';
 import type { FieldIssue } from '../errors.ts';
+import {
+  maxJsonNestingDepth,
+  nestingRule,
+  nestsTooDeep,
+} from './json-nesting.ts';
 
 /** The largest body the API takes, in bytes (a request is ~1 KiB). */
 export const maxBodyBytes = 64 * 1024;
@@ -16,7 +21,7 @@ export type BodyResult =
 /**
  * The JSON body of a request, or why it cannot be read: a content type
  * other than application/json (415), a body over maxBodyBytes (413), or
- * text that is not JSON (400).
+ * text that is not JSON or nests deeper than maxJsonNestingDepth (400).
  */
 export const readJsonBody = (event: APIGatewayProxyEventV2): BodyResult => {
   const contentType = (event.headers['content-type'] ?? '')
@@ -41,6 +46,14 @@ export const readJsonBody = (event: APIGatewayProxyEventV2): BodyResult => {
       ok: false,
       status: 413,
       message: `The body must be at most ${maxBodyBytes} bytes`,
+    };
+  }
+  if (nestsTooDeep(raw)) {
+    return {
+      ok: false,
+      status: 400,
+      message: `The body nests deeper than ${maxJsonNestingDepth} levels`,
+      errors: [{ field: '(body)', message: nestingRule }],
     };
   }
   try {
