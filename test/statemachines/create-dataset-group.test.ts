@@ -412,6 +412,29 @@ describe('create-dataset-group state machine', () => {
     },
   );
 
+  it.each([false, 0, '', null])(
+    'rejects the input %j with Creation Failed under the execution name',
+    async (input) => {
+      // Prepare: one execution name a case.
+      const executionName = `falsy-input-${String(input) || 'empty'}`;
+
+      // Act
+      const run = await runExecution(stack, input, executionName);
+
+      // Assess
+      expect(run.outcome).toMatchObject({
+        status: 'FAILED',
+        error: 'InvalidDatasetGroupRequestError',
+      });
+      expect(onlyTerminalEvent(run.terminal).detail).toMatchObject({
+        request: input,
+        correlationId: executionName,
+        error: { code: 'InvalidDatasetGroupRequestError' },
+      });
+      expectEventsToHonourTheirContracts(run.events);
+    },
+  );
+
   it('publishes Creation Failed without the request when the full event is over the EventBridge entry limit', async () => {
     // Prepare: just under the 256 KiB StartExecution takes, thousands of
     // unknown fields; with the error message, over EventBridge's 256 KB.

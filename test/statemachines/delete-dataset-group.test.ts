@@ -242,6 +242,28 @@ describe('delete-dataset-group state machine', () => {
     expect(stack.emulator.stats().calls.DeleteDatasetGroup).toBe(0);
   });
 
+  it.each([false, 0, '', null])(
+    'rejects the input %j with Deletion Failed',
+    async (input) => {
+      // Prepare: one execution name a case.
+      const executionName = `falsy-delete-${String(input) || 'empty'}`;
+
+      // Act
+      const run = await runExecution(stack, input, executionName, 'delete');
+
+      // Assess
+      expect(run.outcome).toMatchObject({
+        status: 'FAILED',
+        error: 'InvalidDatasetGroupRequestError',
+      });
+      expect(onlyTerminalEvent(run.terminal).detail).toMatchObject({
+        request: input,
+        correlationId: executionName,
+      });
+      expectEventsToHonourTheirContracts(run.events);
+    },
+  );
+
   it('publishes Deletion Failed without the request when the full event is over the EventBridge entry limit', async () => {
     // Prepare
     const input = largeInvalidRequest(maxInputBytes - 64, {
