@@ -32,13 +32,20 @@ export interface EnvelopeContext {
   newId: () => string;
 }
 
-const missing = (member: string): EntryResult => ({
+const invalidArgument = (member: string, reason: string): EntryResult => ({
   accepted: false,
   failure: {
     ErrorCode: 'InvalidArgument',
-    ErrorMessage: `Parameter ${member} is not valid. Reason: ${member} is a required argument.`,
+    ErrorMessage: `Parameter ${member} is not valid. Reason: ${reason}`,
   },
 });
+
+const missing = (member: string): EntryResult =>
+  invalidArgument(member, `${member} is a required argument.`);
+
+/** "Free-form string, with a maximum of 128 characters" (API reference,
+ * PutEventsRequestEntry). */
+export const maxDetailTypeLength = 128;
 
 const malformedDetail = (reason?: string): EntryResult => ({
   accepted: false,
@@ -116,7 +123,8 @@ const timeOf = (time: unknown, now: () => Date): Date | undefined => {
 
 /**
  * Validates one entry like the service (Source, DetailType and Detail
- * required; Detail a JSON object; Time a timestamp) and builds the
+ * required; DetailType at most 128 characters; Detail a JSON object; Time
+ * a timestamp) and builds the
  * envelope targets get: version 0, a new id, the entry's Time or now,
  * resources, parsed detail. A Detail nested deeper than
  * maxJsonNestingDepth is MalformedDetail: the service documents no
@@ -128,6 +136,12 @@ export const toBusEvent = (
 ): EntryResult => {
   if (!isPresentString(entry.Source)) return missing('Source');
   if (!isPresentString(entry.DetailType)) return missing('DetailType');
+  if (entry.DetailType.length > maxDetailTypeLength) {
+    return invalidArgument(
+      'DetailType',
+      `DetailType is longer than ${maxDetailTypeLength} characters.`,
+    );
+  }
   if (!isPresentString(entry.Detail)) return missing('Detail');
   if (nestsTooDeep(entry.Detail)) {
     return malformedDetail(

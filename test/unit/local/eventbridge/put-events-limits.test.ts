@@ -96,6 +96,26 @@ describe('PutEvents limits', () => {
     },
   );
 
+  it('puts a DetailType of 128 characters and reports one of 129 as InvalidArgument', async () => {
+    // Act
+    const answer = await putEvents([
+      entry({ DetailType: 'd'.repeat(128) }),
+      entry({ DetailType: 'd'.repeat(129) }),
+    ]);
+
+    // Assess
+    expect(answer.body).toMatchObject({
+      FailedEntryCount: 1,
+      Entries: [
+        { EventId: expect.any(String) },
+        {
+          ErrorCode: 'InvalidArgument',
+          ErrorMessage: expect.stringMatching(/^Parameter DetailType/),
+        },
+      ],
+    });
+  });
+
   it('reports a Detail nested 5,000 levels deep as MalformedDetail and keeps nothing of it', async () => {
     // Prepare
     const before = bus.events.length;
