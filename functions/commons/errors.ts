@@ -13,16 +13,42 @@ export interface FieldIssue {
 
 export abstract class DatasetGroupWorkflowError extends Error {}
 
+/** The most issues a message spells out (`issues` keeps them all). */
+export const maxIssuesInMessage = 20;
+/** Longer field names and rules are cut short in a message. */
+export const maxIssueTextLength = 200;
+
+const shortened = (text: string): string => {
+  if (text.length <= maxIssueTextLength) return text;
+  const cut = text.slice(0, maxIssueTextLength - 1);
+  // Never leave half of a surrogate pair at the end.
+  return `${/[\uD800-\uDBFF]$/.test(cut) ? cut.slice(0, -1) : cut}…`;
+};
+
+/**
+ * `<what>: field: rule; …`, bounded whatever the input: at most
+ * maxIssuesInMessage issues of at most maxIssueTextLength characters a
+ * field and a rule, then how many more there are. The message becomes a
+ * failure event's error.message and the Fail state's cause, so a 256 KiB
+ * input with thousands of unknown fields must not make it larger than an
+ * EventBridge entry (256 KB) or a Step Functions cause.
+ */
+export const issuesMessage = (
+  what: string,
+  issues: readonly FieldIssue[],
+): string => {
+  const listed = issues
+    .slice(0, maxIssuesInMessage)
+    .map((issue) => `${shortened(issue.field)}: ${shortened(issue.message)}`);
+  const more = issues.length - listed.length;
+  return `${what}: ${listed.join('; ')}${more > 0 ? `; and ${more} more` : ''}`;
+};
+
 /** An input that broke rules: the message names each field and rule. */
 export abstract class FieldIssuesError extends DatasetGroupWorkflowError {
   readonly issues: FieldIssue[];
   constructor(what: string, issues: FieldIssue[], options?: ErrorOptions) {
-    super(
-      `${what}: ${issues
-        .map((issue) => `${issue.field}: ${issue.message}`)
-        .join('; ')}`,
-      options,
-    );
+    super(issuesMessage(what, issues), options);
     this.issues = issues;
   }
 }

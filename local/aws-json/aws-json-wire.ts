@@ -1,5 +1,9 @@
 import { randomUUID } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
+import {
+  maxJsonNestingDepth,
+  nestsTooDeep,
+} from '#commons/http/json-nesting.ts';
 
 /** A decoded JSON request body. */
 export type RequestBody = Readonly<Record<string, unknown>>;
@@ -51,10 +55,20 @@ export const createAwsJsonWire = (options: AwsJsonWireOptions) => {
       request.on('error', reject);
     });
 
-  /** An empty body is `{}`; anything but a JSON object is rejected. */
+  /**
+   * An empty body is `{}`; anything but a JSON object is rejected, and so
+   * is one nested deeper than the local stack's limit (maxJsonNestingDepth:
+   * no service documents one; this keeps every value the endpoints take
+   * within what the local engine can copy and serialize).
+   */
   const parseJsonBody = (raw: Buffer): RequestBody => {
     const text = raw.toString('utf8').trim();
     if (text === '') return {};
+    if (nestsTooDeep(text)) {
+      throw serializationError(
+        `Request body nests arrays and objects deeper than ${maxJsonNestingDepth} levels, the local stack's limit`,
+      );
+    }
     let body: unknown;
     try {
       body = JSON.parse(text);

@@ -1,3 +1,7 @@
+import {
+  maxJsonNestingDepth,
+  nestsTooDeep,
+} from '#commons/http/json-nesting.ts';
 import type { BusEvent } from '../runtime/event-bus.ts';
 
 /** A PutEvents request entry as it arrives (members unchecked). */
@@ -28,19 +32,45 @@ export interface EnvelopeContext {
   newId: () => string;
 }
 
-const missing = (member: string): EntryResult => ({
+const invalidArgument = (member: string, reason: string): EntryResult => ({
   accepted: false,
   failure: {
     ErrorCode: 'InvalidArgument',
-    ErrorMessage: `Parameter ${member} is not valid. Reason: ${member} is a required argument.`,
+    ErrorMessage: `Parameter ${member} is not valid. Reason: ${reason}`,
   },
 });
 
-const malformedDetail: EntryResult = {
+const missing = (member: string): EntryResult =>
+  invalidArgument(member, `${member} is a required argument.`);
+
+/** "Free-form string, with a maximum of 128 characters" (API reference,
+ * PutEventsRequestEntry). */
+export const maxDetailTypeLength = 128;
+
+const malformedDetail = (reason?: string): EntryResult => ({
   accepted: false,
   failure: {
     ErrorCode: 'MalformedDetail',
-    ErrorMessage: 'Detail is malformed.',
+    ErrorMessage:
+      reason === undefined
+        ? 'Detail is malformed.'
+        : `Detail is malformed: ${reason}.`,
+  },
+});
+
+/**
+ * The earliest and latest instants an envelope's `time` can say in
+ * RFC 3339 (a four-digit year), in epoch milliseconds.
+ */
+const earliestTime = Date.parse('0000-01-01T00:00:00.000Z');
+const latestTime = Date.parse('9999-12-31T23:59:59.999Z');
+
+const invalidTime: EntryResult = {
+  accepted: false,
+  failure: {
+    ErrorCode: 'InvalidArgument',
+    ErrorMessage:
+      'Parameter Time is not valid. Reason: Time must be a timestamp in epoch seconds between 0000-01-01T00:00:00Z and 9999-12-31T23:59:59Z.',
   },
 };
 
@@ -73,17 +103,32 @@ const parseDetail = (detail: string): Record<string, unknown> | undefined => {
   }
 };
 
-const timeOf = (time: unknown, now: () => Date): Date => {
-  if (typeof time === 'number' && Number.isFinite(time)) {
-    return new Date(time * 1000);
-  }
-  return now();
+/**
+ * The entry's Time (epoch seconds, as awsJson1_1 carries a timestamp), or
+ * now when it has none; undefined when it is not a time the envelope can
+ * hold. The service documents Time only as "the time stamp of the event,
+ * per RFC3339": a value outside RFC 3339's years 0000–9999 (1e300, 9e12)
+ * or not a number is a parameter that is not valid, which PutEvents
+ * reports on the entry as InvalidArgument ("A specified parameter is not
+ * valid", PutEventsResultEntry) rather than failing the other entries.
+ */
+const timeOf = (time: unknown, now: () => Date): Date | undefined => {
+  if (time === undefined || time === null) return now();
+  if (typeof time !== 'number' || !Number.isFinite(time)) return undefined;
+  const milliseconds = time * 1000;
+  return milliseconds >= earliestTime && milliseconds <= latestTime
+    ? new Date(milliseconds)
+    : undefined;
 };
 
 /**
  * Validates one entry like the service (Source, DetailType and Detail
- * required; Detail a JSON object) and builds the envelope targets get:
- * version 0, a new id, the entry's Time or now, resources, parsed detail.
+ * required; DetailType at most 128 characters; Detail a JSON object; Time
+ * a timestamp) and builds the
+ * envelope targets get: version 0, a new id, the entry's Time or now,
+ * resources, parsed detail. A Detail nested deeper than
+ * maxJsonNestingDepth is MalformedDetail: the service documents no
+ * nesting limit, this is the local stack's own.
  */
 export const toBusEvent = (
   entry: PutEventsRequestEntry,
@@ -91,9 +136,22 @@ export const toBusEvent = (
 ): EntryResult => {
   if (!isPresentString(entry.Source)) return missing('Source');
   if (!isPresentString(entry.DetailType)) return missing('DetailType');
+  if (entry.DetailType.length > maxDetailTypeLength) {
+    return invalidArgument(
+      'DetailType',
+      `DetailType is longer than ${maxDetailTypeLength} characters.`,
+    );
+  }
   if (!isPresentString(entry.Detail)) return missing('Detail');
+  if (nestsTooDeep(entry.Detail)) {
+    return malformedDetail(
+      `it nests deeper than ${maxJsonNestingDepth} levels, the local stack's limit`,
+    );
+  }
   const detail = parseDetail(entry.Detail);
-  if (detail === undefined) return malformedDetail;
+  if (detail === undefined) return malformedDetail();
+  const time = timeOf(entry.Time, context.now);
+  if (time === undefined) return invalidTime;
   const resources = Array.isArray(entry.Resources)
     ? entry.Resources.filter((item): item is string => typeof item === 'string')
     : [];
@@ -106,7 +164,7 @@ export const toBusEvent = (
       'detail-type': entry.DetailType,
       source: entry.Source,
       account: context.account,
-      time: envelopeTime(timeOf(entry.Time, context.now)),
+      time: envelopeTime(time),
       region: context.region,
       resources,
       detail,

@@ -1,4 +1,5 @@
 import type { BusEvent } from '../runtime/event-bus.ts';
+import { entriesOverLimit, entriesOverLimitMessage } from './entry-size.ts';
 import { EventBridgeValidationError } from './eventbridge-error.ts';
 import {
   type EntryFailure,
@@ -40,13 +41,18 @@ const checkedEntries = (body: RequestBody): PutEventsRequestEntry[] => {
       `must have length less than or equal to ${maxEntriesPerCall}`,
     );
   }
-  return entries.map((entry) =>
+  const checked: PutEventsRequestEntry[] = entries.map((entry) =>
     typeof entry === 'object' && entry !== null ? entry : {},
   );
+  if (entriesOverLimit(checked)) {
+    throw new EventBridgeValidationError(entriesOverLimitMessage);
+  }
+  return checked;
 };
 
 /**
- * PutEvents: checks the request (1–10 entries, else ValidationException),
+ * PutEvents: checks the request (1–10 entries of at most 256 KB in all,
+ * else ValidationException),
  * turns each valid entry into an event and hands it to `publish`; an
  * invalid entry gets its ErrorCode and counts in FailedEntryCount.
  */

@@ -11,6 +11,25 @@ export interface IncomingHttpRequest {
   sourceIp: string;
 }
 
+/**
+ * The URL of a request target as a server reads it: a path (origin-form)
+ * is a path even when it starts with "//", which `new URL(target, base)`
+ * would take for a host and reject ("//" has none); an absolute URL is
+ * taken as is. Undefined for anything else (`*`, junk).
+ */
+export const requestUrlOf = (
+  target: string,
+  origin: string,
+): URL | undefined => {
+  try {
+    return target.startsWith('/')
+      ? new URL(`${origin}${target}`)
+      : new URL(target);
+  } catch {
+    return undefined;
+  }
+};
+
 const textContentType =
   /^(application\/(json|[\w.+-]*\+json|x-www-form-urlencoded|xml)|text\/)/i;
 
@@ -25,7 +44,8 @@ export const toApiGatewayEvent = (
   context: { accountId: string; apiId: string; domainName: string },
   now = new Date(),
 ): APIGatewayProxyEventV2 => {
-  const url = new URL(request.url, `http://${context.domainName}`);
+  const origin = `http://${context.domainName}`;
+  const url = requestUrlOf(request.url, origin) ?? new URL(origin);
   const headers: Record<string, string> = {};
   let cookies: string[] | undefined;
   for (const [name, value] of Object.entries(request.headers)) {

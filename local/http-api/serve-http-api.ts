@@ -1,7 +1,11 @@
 import { createServer, type IncomingMessage } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { Context } from 'aws-lambda';
-import { fromLambdaResult, toApiGatewayEvent } from './api-gateway-event.ts';
+import {
+  fromLambdaResult,
+  requestUrlOf,
+  toApiGatewayEvent,
+} from './api-gateway-event.ts';
 import { matchRoute } from './routes.ts';
 
 type HttpApiHandler = (event: never, context: Context) => Promise<unknown>;
@@ -48,7 +52,8 @@ const json = (message: string) => Buffer.from(JSON.stringify({ message }));
 
 /**
  * The HTTP API on 127.0.0.1, as API Gateway runs it: routes matched
- * (404 otherwise, without invoking the Lambda), payload format 2.0 events,
+ * (404 otherwise, a target that is not a path included, without invoking
+ * the Lambda), payload format 2.0 events,
  * the handler's result turned into the response; a handler that throws is
  * a 500 `Internal Server Error`, as API Gateway answers.
  */
@@ -73,12 +78,11 @@ export const serveHttpApi = async (options: LocalHttpApiOptions) => {
         send(413, json('Request Entity Too Large'));
         return;
       }
-      const url = new URL(request.url ?? '/', 'http://localhost');
-      const route = matchRoute(
-        options.routes,
-        request.method ?? 'GET',
-        url.pathname,
-      );
+      const url = requestUrlOf(request.url ?? '/', 'http://localhost');
+      const route =
+        url === undefined
+          ? undefined
+          : matchRoute(options.routes, request.method ?? 'GET', url.pathname);
       if (route === undefined) {
         send(404, json('Not Found'));
         return;

@@ -1,4 +1,8 @@
 import type { DescribeExecutionOutput } from '@aws-sdk/client-sfn';
+import {
+  maxJsonNestingDepth,
+  nestsTooDeep,
+} from '#commons/http/json-nesting.ts';
 import type { ExecutionOutcome } from '../runtime/workflow-runner.ts';
 import type { StopRequest } from './history-events.ts';
 import {
@@ -16,7 +20,12 @@ export const executionStatuses: readonly ExecutionStatus[] = [
   'ABORTED',
 ];
 
-/** Bytes of UTF-8 an execution input may hold (262,144). */
+/**
+ * Bytes of UTF-8 an execution input may hold (262,144): the Step Functions
+ * quota "maximum input or output size for a task, state, or execution",
+ * 256 KiB as a UTF-8 encoded string (Step Functions developer guide,
+ * Quotas), answered like the model's length constraint on `input`.
+ */
 export const maxInputBytes = 256 * 1024;
 const defaultPageSize = 100;
 const maxPageSize = 1000;
@@ -85,12 +94,23 @@ export const checkPageSize = (maxResults: number | undefined): number => {
   return size === 0 ? defaultPageSize : size;
 };
 
-/** The parsed input: JSON of at most 256 KiB, "{}" when absent. */
+/**
+ * The parsed input: JSON of at most 256 KiB (UTF-8 bytes), "{}" when
+ * absent. An input nested deeper than maxJsonNestingDepth is refused with
+ * InvalidExecutionInput: Step Functions documents no nesting limit, this
+ * one is the local stack's own (the engine copies each state's input
+ * through JSON and could not carry a much deeper one to a normal end).
+ */
 export const checkedInput = (input: string | undefined): unknown => {
   const text = input ?? '{}';
   if (Buffer.byteLength(text, 'utf8') > maxInputBytes) {
     throw new StepFunctionsValidationError(
       `1 validation error detected: Value at 'input' failed to satisfy constraint: Member must have length less than or equal to ${maxInputBytes}`,
+    );
+  }
+  if (nestsTooDeep(text)) {
+    throw new InvalidExecutionInputError(
+      `the input nests arrays and objects deeper than ${maxJsonNestingDepth} levels, the local stack's limit`,
     );
   }
   try {

@@ -167,6 +167,7 @@ describe('create-dataset-group.asl.json', () => {
     );
     expect(publishers.map(([name]) => name).sort()).toEqual([
       'PublishCreationFailed',
+      'PublishCreationFailedSummary',
       'PublishCreationStarted',
       'PublishDatasetGroupCreated',
     ]);
@@ -183,7 +184,47 @@ describe('create-dataset-group.asl.json', () => {
       states.PublishCreationStarted?.Next,
     );
     expect(states.PublishCreationStarted?.Next).toBe('DescribeDatasetGroup');
-    expect(states.PublishCreationFailed?.Catch?.[0]?.Next).toBe('FailCreation');
+    // A refused Creation Failed event is tried once more without the
+    // request, and then the run fails either way.
+    expect(states.PublishCreationFailed?.Catch?.[0]?.Next).toBe(
+      'PublishCreationFailedSummary',
+    );
+    expect(states.PublishCreationFailedSummary?.Catch?.[0]?.Next).toBe(
+      'FailCreation',
+    );
+    expect(states.PublishCreationFailedSummary?.Next).toBe('FailCreation');
     expect(states.PublishDatasetGroupCreated?.Catch).toBeUndefined();
+  });
+
+  it('leaves the request out of the fallback Creation Failed event, and nothing else', () => {
+    // Prepare
+    const detailOf = (state: string) =>
+      (
+        states[state]?.Parameters as
+          | { Entries: Array<{ DetailType: string; Detail: object }> }
+          | undefined
+      )?.Entries[0];
+    const full = detailOf('PublishCreationFailed');
+    const summary = detailOf('PublishCreationFailedSummary');
+
+    // Act
+    const paths = Object.values(summary?.Detail ?? {}).filter(
+      (value): value is string => typeof value === 'string',
+    );
+
+    // Assess: the same detail-type and fields, none read from the request.
+    expect(summary?.DetailType).toBe(full?.DetailType);
+    expect(
+      Object.keys(summary?.Detail ?? {}).map((key) => key.replace(/\.\$$/, '')),
+    ).toEqual(
+      Object.keys(full?.Detail ?? {}).map((key) => key.replace(/\.\$$/, '')),
+    );
+    expect(paths.filter((path) => /request|correlationId/.test(path))).toEqual(
+      [],
+    );
+    expect(summary?.Detail).toMatchObject({
+      'correlationId.$': '$$.Execution.Name',
+      request: { omitted: expect.any(String) },
+    });
   });
 });

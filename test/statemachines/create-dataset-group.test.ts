@@ -13,6 +13,8 @@ import {
   createDatasetGroupDefinitionPath,
   loadStateMachineDefinition,
 } from '#local/runtime/state-machine-definition.ts';
+import { maxInputBytes } from '#local/stepfunctions/execution-requests.ts';
+import { largeInvalidRequest } from '#test/helpers/large-invalid-request.ts';
 import { runExecution } from '#test/helpers/run-execution.ts';
 import {
   jsonSchemaAccepts,
@@ -524,6 +526,116 @@ describe('create-dataset-group state machine', () => {
       ]);
     },
   );
+
+  it.each([false, 0, '', null])(
+    'rejects the input %j with Creation Failed under the execution name',
+    async (input) => {
+      // Prepare: one execution name a case.
+      const executionName = `falsy-input-${String(input) || 'empty'}`;
+
+      // Act
+      const run = await runExecution(stack, input, executionName);
+
+      // Assess
+      expect(run.outcome).toMatchObject({
+        status: 'FAILED',
+        error: 'InvalidDatasetGroupRequestError',
+      });
+      expect(onlyTerminalEvent(run.terminal).detail).toMatchObject({
+        request: input,
+        correlationId: executionName,
+        error: { code: 'InvalidDatasetGroupRequestError' },
+      });
+      expectEventsToHonourTheirContracts(run.events);
+    },
+  );
+
+  it('publishes Creation Failed without the request when the full event is over the EventBridge entry limit', async () => {
+    // Prepare: just under the 256 KiB StartExecution takes, thousands of
+    // unknown fields; with the error message, over EventBridge's 256 KB.
+    const input = largeInvalidRequest(maxInputBytes - 64, {
+      name: 'big-request',
+      correlationId: 'big-1',
+    });
+
+    // Act
+    const run = await runExecution(stack, input, 'big-request-run');
+
+    // Assess
+    // An input StartExecution takes.
+    expect(Buffer.byteLength(JSON.stringify(input))).toBeLessThanOrEqual(
+      maxInputBytes,
+    );
+    expect(run.outcome).toMatchObject({
+      status: 'FAILED',
+      error: 'InvalidDatasetGroupRequestError',
+    });
+    // The message names the first fields and counts the others.
+    expect(run.outcome.cause).toMatch(/unknownField0: is not a known field/);
+    expect(run.outcome.cause).toMatch(/; and \d+ more$/);
+    expect((run.outcome.cause ?? '').length).toBeLessThan(8 * 1024);
+    const failed = onlyTerminalEvent(run.terminal);
+    expect(failed.detail).toMatchObject({
+      datasetGroup: {},
+      request: { omitted: expect.any(String) },
+      correlationId: 'big-request-run',
+      error: {
+        code: 'InvalidDatasetGroupRequestError',
+        message: run.outcome.cause,
+      },
+    });
+    expect(run.events).toHaveLength(1);
+    expectEventsToHonourTheirContracts(run.events);
+    // EventBridge's ValidationException is not retried.
+    expect(run.retriedStates).toEqual([]);
+    expect(run.statesEntered.slice(-3)).toEqual([
+      'PublishCreationFailed',
+      'PublishCreationFailedSummary',
+      'FailCreation',
+    ]);
+  });
+
+  it('publishes Creation Failed without the request when the bus refuses the full event after every retry', async () => {
+    // Prepare: the full event's 7 attempts are refused, then the bus heals.
+    stack.bus.failNextPuts(7);
+
+    // Act
+    const run = await runExecution(
+      stack,
+      { name: 'bad name!', correlationId: 'order-9' },
+      'refused-run',
+    );
+
+    // Assess
+    expect(run.outcome).toMatchObject({
+      status: 'FAILED',
+      error: 'InvalidDatasetGroupRequestError',
+    });
+    expect(run.retriedStates).toEqual(
+      Array.from({ length: 6 }, () => 'PublishCreationFailed'),
+    );
+    expect(onlyTerminalEvent(run.terminal).detail).toMatchObject({
+      request: { omitted: expect.any(String) },
+      correlationId: 'refused-run',
+      error: { code: 'InvalidDatasetGroupRequestError' },
+    });
+    expectEventsToHonourTheirContracts(run.events);
+  });
+
+  it('publishes the full request when a large invalid input still fits the entry limit', async () => {
+    // Prepare
+    const input = largeInvalidRequest(100 * 1024, { name: 'sizeable' });
+
+    // Act
+    const run = await runExecution(stack, input, 'sizeable-run');
+
+    // Assess
+    expect(onlyTerminalEvent(run.terminal).detail).toMatchObject({
+      request: input,
+      error: { code: 'InvalidDatasetGroupRequestError' },
+    });
+    expect(run.statesEntered).not.toContain('PublishCreationFailedSummary');
+  });
 
   it('retries a PutEvents call that reports FailedEntryCount > 0', async () => {
     // Prepare

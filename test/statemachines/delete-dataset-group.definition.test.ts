@@ -64,7 +64,7 @@ describe('delete-dataset-group.asl.json', () => {
     );
 
     // Assess
-    expect(detailTypes.sort()).toEqual([
+    expect([...new Set(detailTypes)].sort()).toEqual([
       'Dataset Group Deleted',
       'Dataset Group Deletion Failed',
       'Dataset Group Deletion Started',
@@ -92,5 +92,38 @@ describe('delete-dataset-group.asl.json', () => {
   it('does not turn a failed Deleted publish into a Deletion Failed event', () => {
     expect(states.PublishDatasetGroupDeleted?.Catch).toBeUndefined();
     expect(states.FailDeletion?.Type).toBe('Fail');
+  });
+
+  it('tries a refused Deletion Failed event once more without the request', () => {
+    // Prepare
+    const detailOf = (state: string) =>
+      (
+        states[state]?.Parameters as
+          | { Entries: Array<{ DetailType: string; Detail: object }> }
+          | undefined
+      )?.Entries[0];
+    const full = detailOf('PublishDeletionFailed');
+    const summary = detailOf('PublishDeletionFailedSummary');
+
+    // Act
+    const paths = Object.values(summary?.Detail ?? {}).filter(
+      (value): value is string => typeof value === 'string',
+    );
+
+    // Assess
+    expect(states.PublishDeletionFailed?.Catch?.[0]?.Next).toBe(
+      'PublishDeletionFailedSummary',
+    );
+    expect(states.PublishDeletionFailedSummary?.Catch?.[0]?.Next).toBe(
+      'FailDeletion',
+    );
+    expect(summary?.DetailType).toBe(full?.DetailType);
+    expect(paths.filter((path) => /request|correlationId/.test(path))).toEqual(
+      [],
+    );
+    expect(summary?.Detail).toMatchObject({
+      'correlationId.$': '$$.Execution.Name',
+      request: { omitted: expect.any(String) },
+    });
   });
 });

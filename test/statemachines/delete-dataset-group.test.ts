@@ -11,6 +11,8 @@ import {
   type LocalStack,
   startLocalStack,
 } from '#local/runtime/local-stack.ts';
+import { maxInputBytes } from '#local/stepfunctions/execution-requests.ts';
+import { largeInvalidRequest } from '#test/helpers/large-invalid-request.ts';
 import { runExecution } from '#test/helpers/run-execution.ts';
 import {
   jsonSchemaAccepts,
@@ -275,6 +277,63 @@ describe('delete-dataset-group state machine', () => {
     expectEventsToHonourTheirContracts(run.events);
     expect(stack.emulator.stats().calls.ListDatasetGroups).toBe(0);
     expect(stack.emulator.stats().calls.DeleteDatasetGroup).toBe(0);
+  });
+
+  it.each([false, 0, '', null])(
+    'rejects the input %j with Deletion Failed',
+    async (input) => {
+      // Prepare: one execution name a case.
+      const executionName = `falsy-delete-${String(input) || 'empty'}`;
+
+      // Act
+      const run = await runExecution(stack, input, executionName, 'delete');
+
+      // Assess
+      expect(run.outcome).toMatchObject({
+        status: 'FAILED',
+        error: 'InvalidDatasetGroupRequestError',
+      });
+      expect(onlyTerminalEvent(run.terminal).detail).toMatchObject({
+        request: input,
+        correlationId: executionName,
+      });
+      expectEventsToHonourTheirContracts(run.events);
+    },
+  );
+
+  it('publishes Deletion Failed without the request when the full event is over the EventBridge entry limit', async () => {
+    // Prepare
+    const input = largeInvalidRequest(maxInputBytes - 64, {
+      name: 'big-delete',
+    });
+
+    // Act
+    const run = await runExecution(stack, input, 'big-delete-run', 'delete');
+
+    // Assess
+    // An input StartExecution takes.
+    expect(Buffer.byteLength(JSON.stringify(input))).toBeLessThanOrEqual(
+      maxInputBytes,
+    );
+    expect(run.outcome).toMatchObject({
+      status: 'FAILED',
+      error: 'InvalidDatasetGroupRequestError',
+    });
+    expect((run.outcome.cause ?? '').length).toBeLessThan(8 * 1024);
+    const failed = onlyTerminalEvent(run.terminal);
+    expect(failed['detail-type']).toBe('Dataset Group Deletion Failed');
+    expect(failed.detail).toMatchObject({
+      request: { omitted: expect.any(String) },
+      correlationId: 'big-delete-run',
+      error: { code: 'InvalidDatasetGroupRequestError' },
+    });
+    expect(run.events).toHaveLength(1);
+    expectEventsToHonourTheirContracts(run.events);
+    expect(run.statesEntered.slice(-3)).toEqual([
+      'PublishDeletionFailed',
+      'PublishDeletionFailedSummary',
+      'FailDeletion',
+    ]);
   });
 
   it('retries DeleteDatasetGroup when rate-limited with LimitExceededException and then deletes', async () => {

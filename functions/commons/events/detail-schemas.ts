@@ -89,8 +89,14 @@ const rawRequestSchema = z
   .refine((request) => request !== undefined, { error: 'is required' })
   .meta({
     description:
-      'The execution input as received; it may be invalid, e.g. when the failure is its rejection.',
+      'The execution input as received; it may be invalid, e.g. when the failure is its rejection. When EventBridge refused the event with it (a large invalid input can take it over the 256 KB entry limit), {"omitted": "<why>"} instead: the input is the execution\'s.',
   });
+
+/** A failure's correlation id: also the execution name without the request. */
+const failureCorrelationIdSchema = correlationIdSchema.meta({
+  description:
+    "The request's correlationId, or the execution name when the request had none or was left out of the event (request.omitted).",
+});
 
 /** `Dataset Group Create Requested`: the request contract itself. */
 export const datasetGroupCreateRequestedDetailSchema =
@@ -123,7 +129,7 @@ export const datasetGroupCreationFailedDetailSchema = z.strictObject({
   datasetGroup: partialDatasetGroupSchema,
   request: rawRequestSchema,
   executionArn: executionArnSchema,
-  correlationId: correlationIdSchema,
+  correlationId: failureCorrelationIdSchema,
   error: workflowErrorSchema,
 });
 
@@ -144,7 +150,7 @@ export const datasetGroupDeletionFailedDetailSchema = z.strictObject({
   datasetGroup: partialDatasetGroupSchema,
   request: rawRequestSchema,
   executionArn: executionArnSchema,
-  correlationId: correlationIdSchema,
+  correlationId: failureCorrelationIdSchema,
   error: workflowErrorSchema,
 });
 

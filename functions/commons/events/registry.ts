@@ -85,7 +85,7 @@ export const eventContracts = {
     detailTypes.creationFailed,
     'outbound',
     datasetGroupCreationFailedDetailSchema,
-    'Terminal: the request was rejected, the group could not be created or adopted, Personalize reported CREATE FAILED, or the deadline was reached. error.code is stable (an error class name or an outcome code); datasetGroup is {} when the request was rejected before creation.',
+    'Terminal: the request was rejected, the group could not be created or adopted, Personalize reported CREATE FAILED, or the deadline was reached. error.code is stable (an error class name or an outcome code); datasetGroup is {} when the request was rejected before creation. Exactly one per failed execution: when EventBridge refuses the full event, it is published again with request {"omitted": …} and the execution name as correlationId.',
   ),
   [detailTypes.deletionStarted]: contract(
     detailTypes.deletionStarted,
@@ -103,7 +103,7 @@ export const eventContracts = {
     detailTypes.deletionFailed,
     'outbound',
     datasetGroupDeletionFailedDetailSchema,
-    'Terminal: the dataset group could not be deleted, for example because it still holds datasets (ResourceInUseException). error.code is stable.',
+    'Terminal: the dataset group could not be deleted, for example because it still holds datasets (ResourceInUseException). error.code is stable. Exactly one per failed execution: when EventBridge refuses the full event, it is published again with request {"omitted": …} and the execution name as correlationId.',
   ),
 } as const satisfies Record<DetailType, EventContract>;
 

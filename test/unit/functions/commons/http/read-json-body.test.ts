@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { HttpProblemError } from '#commons/http/http-problem-error.ts';
+import { maxJsonNestingDepth } from '#commons/http/json-nesting.ts';
 import { maxBodyBytes, readJsonBody } from '#commons/http/read-json-body.ts';
 import { httpApiEvent } from '#test/helpers/http-api-event.ts';
 
@@ -87,6 +88,41 @@ describe('readJsonBody', () => {
     expect(problem.problem).toEqual({
       message: 'The body is not valid JSON',
       errors: [{ field: '(body)', message: expect.any(String) }],
+    });
+  });
+
+  it('reads a body nested as deep as the limit', () => {
+    // Prepare
+    const levels = maxJsonNestingDepth;
+    const body = `${'['.repeat(levels)}${']'.repeat(levels)}`;
+
+    // Act
+    const read = readJsonBody(event(body, 'application/json'));
+
+    // Assess
+    expect(Array.isArray(read)).toBe(true);
+  });
+
+  it('answers 400 naming the body when it nests deeper than the limit', () => {
+    // Prepare
+    const levels = 5_000;
+    const body = `{"name":"acme","extra":${'{"a":'.repeat(levels)}1${'}'.repeat(levels)}}`;
+
+    // Act
+    const problem = problemOf(() =>
+      readJsonBody(event(body, 'application/json')),
+    );
+
+    // Assess
+    expect(problem.statusCode).toBe(400);
+    expect(problem.problem).toEqual({
+      message: `The body nests deeper than ${maxJsonNestingDepth} levels`,
+      errors: [
+        {
+          field: '(body)',
+          message: `must not nest arrays and objects more than ${maxJsonNestingDepth} levels deep`,
+        },
+      ],
     });
   });
 });
