@@ -2,7 +2,7 @@ import {
   maxJsonNestingDepth,
   nestsTooDeep,
 } from '#commons/http/json-nesting.ts';
-import type { BusEvent } from '../runtime/event-bus.ts';
+import { type BusEvent, envelopeTime } from '../runtime/event-bus.ts';
 
 /** A PutEvents request entry as it arrives (members unchecked). */
 export interface PutEventsRequestEntry {
@@ -85,10 +85,6 @@ export const eventBusNameOf = (value: unknown): string => {
   );
   return match?.[1] ?? value;
 };
-
-/** EventBridge's `time`: ISO 8601 to the second. */
-export const envelopeTime = (date: Date): string =>
-  date.toISOString().replace(/\.\d{3}Z$/, 'Z');
 
 const parseDetail = (detail: string): Record<string, unknown> | undefined => {
   try {

@@ -2,6 +2,10 @@ import { randomUUID } from 'node:crypto';
 import { appendFileSync, mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 
+/** EventBridge's `time`: ISO 8601 to the second. */
+export const envelopeTime = (date: Date): string =>
+  date.toISOString().replace(/\.\d{3}Z$/, 'Z');
+
 /** An event as EventBridge delivers it to targets. */
 export interface BusEvent {
   version: '0';
@@ -133,7 +137,7 @@ export class LocalEventBus {
       'detail-type': entry.DetailType,
       source: entry.Source,
       account: this.#account,
-      time: new Date().toISOString(),
+      time: envelopeTime(new Date()),
       region: this.#region,
       resources: entry.Resources ?? [],
       detail:
