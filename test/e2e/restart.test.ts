@@ -1,6 +1,3 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import {
   DescribeExecutionCommand,
@@ -8,32 +5,16 @@ import {
   ListExecutionsCommand,
   SFNClient,
 } from '@aws-sdk/client-sfn';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { readBusEvents } from '#local/persistence/bus-event-rows.ts';
 import { StackDatabase } from '#local/persistence/stack-database.ts';
-import {
-  type ServeProcess,
-  spawnServe,
-  stopServe,
-  waitUntilReady,
-} from '#test/helpers/serve-process.ts';
+import { serveProcesses, waitUntilReady } from '#test/helpers/serve-process.ts';
 
-const directories: string[] = [];
-const running: ServeProcess[] = [];
+const processes = serveProcesses('restart-e2e-');
 const inFlight = 20;
 
-afterEach(async () => {
-  await Promise.all(running.splice(0).map(stopServe));
-  for (const directory of directories.splice(0)) {
-    rmSync(directory, { recursive: true, force: true });
-  }
-});
-
-const serve = (directory: string) => {
-  const process = spawnServe(['--dir', directory, '--port-base', '0']);
-  running.push(process);
-  return process;
-};
+const serve = (directory: string) =>
+  processes.serve(['--dir', directory, '--port-base', '0']);
 
 const sfnClient = (endpoint: string) =>
   new SFNClient({
@@ -82,8 +63,7 @@ const settle = async (
 describe('npm run local after a kill -9', () => {
   it('finds its groups, executions and events again, and runs the interrupted executions to one terminal event each', async () => {
     // Prepare
-    const directory = mkdtempSync(join(tmpdir(), 'restart-e2e-'));
-    directories.push(directory);
+    const directory = processes.newDirectory();
     const first = serve(directory);
     const before = await waitUntilReady(first, directory);
     const sfnBefore = sfnClient(before.stepFunctionsEndpoint);
@@ -177,8 +157,7 @@ describe('npm run local after a kill -9', () => {
 
   it('lets executions a Ctrl-C interrupted run again at the next start, and --reset forgets everything', async () => {
     // Prepare
-    const directory = mkdtempSync(join(tmpdir(), 'restart-e2e-'));
-    directories.push(directory);
+    const directory = processes.newDirectory();
     const first = serve(directory);
     const before = await waitUntilReady(first, directory);
     const started = await Promise.all(
@@ -198,14 +177,13 @@ describe('npm run local after a kill -9', () => {
     );
     second.child.kill('SIGINT');
     await second.exited;
-    const third = spawnServe([
+    const third = processes.serve([
       '--dir',
       directory,
       '--port-base',
       '0',
       '--reset',
     ]);
-    running.push(third);
     const reset = await waitUntilReady(third, directory);
     const groups = (await (
       await fetch(`${reset.apiUrl}/dataset-groups`)

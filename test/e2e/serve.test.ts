@@ -1,34 +1,9 @@
-import {
-  existsSync,
-  mkdtempSync,
-  readFileSync,
-  rmSync,
-  statSync,
-} from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
-import {
-  type ServeProcess,
-  spawnServe,
-  stopServe,
-  waitUntilReady,
-} from '#test/helpers/serve-process.ts';
+import { describe, expect, it } from 'vitest';
+import { serveProcesses, waitUntilReady } from '#test/helpers/serve-process.ts';
 
-const directories: string[] = [];
-const running: ServeProcess[] = [];
-
-const newDirectory = () => {
-  const directory = mkdtempSync(join(tmpdir(), 'serve-e2e-'));
-  directories.push(directory);
-  return directory;
-};
-
-const serve = (args: string[]) => {
-  const process = spawnServe(args);
-  running.push(process);
-  return process;
-};
+const { newDirectory, serve } = serveProcesses('serve-e2e-');
 
 const createGroup = async (apiUrl: string, name: string) => {
   const response = await fetch(`${apiUrl}/dataset-groups`, {
@@ -46,13 +21,6 @@ const groupNames = async (apiUrl: string): Promise<string[]> => {
   };
   return datasetGroups.map((group) => group.name).sort();
 };
-
-afterEach(async () => {
-  await Promise.all(running.splice(0).map(stopServe));
-  for (const directory of directories.splice(0)) {
-    rmSync(directory, { recursive: true, force: true });
-  }
-});
 
 describe('npm run local', () => {
   it('serves two stacks side by side on free ports, each with its own state', async () => {

@@ -1,6 +1,9 @@
 import { type ChildProcess, spawn } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
+import { afterEach } from 'vitest';
 import {
   type LocalStackFile,
   readStackFile,
@@ -75,4 +78,32 @@ export const stopServe = async (
     serve.child.kill('SIGINT');
   }
   return serve.exited;
+};
+
+/**
+ * For a test file that starts `npm run local` processes: each gets a new
+ * state directory and is stopped, and its directory removed, after each
+ * test.
+ */
+export const serveProcesses = (prefix: string) => {
+  const directories: string[] = [];
+  const running: ServeProcess[] = [];
+  afterEach(async () => {
+    await Promise.all(running.splice(0).map(stopServe));
+    for (const directory of directories.splice(0)) {
+      rmSync(directory, { recursive: true, force: true });
+    }
+  });
+  return {
+    newDirectory: (): string => {
+      const directory = mkdtempSync(join(tmpdir(), prefix));
+      directories.push(directory);
+      return directory;
+    },
+    serve: (args: string[]): ServeProcess => {
+      const process = spawnServe(args);
+      running.push(process);
+      return process;
+    },
+  };
 };
