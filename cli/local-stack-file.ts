@@ -7,22 +7,12 @@ import {
 } from '#local/commands/serve/stack-file.ts';
 import { NoLocalStackError } from './cli-errors.ts';
 
-export type { LocalStackFile };
-
 /** A stack file read back, whose process is running and ready. */
 export type RunningLocalStack = LocalStackFile & { apiUrl: string };
 
-/** The directory of the local stack when none is named. */
-export const defaultLocalDir = defaultStackDirectory;
-
-/** The stack file of a local stack directory. */
-export const stackFileIn = stackFileOf;
-
-export const isProcessRunning = isProcessAlive;
-
 /** The command that starts a local stack in `dir`. */
 export const startCommandFor = (dir: string): string =>
-  `npm run local${dir === defaultLocalDir ? '' : ` -- --dir ${dir}`}`;
+  `npm run local${dir === defaultStackDirectory ? '' : ` -- --dir ${dir}`}`;
 
 const howToStart = (dir: string) =>
   `Start one with "${startCommandFor(dir)}", or pass --endpoint URL or --stage NAME.`;
@@ -58,9 +48,9 @@ const parse = (text: string, file: string, dir: string): LocalStackFile => {
  * after `kill -9`) a NoLocalStackError that says how to start one.
  */
 export const readRunningLocalStack = async (
-  dir: string = defaultLocalDir,
+  dir: string = defaultStackDirectory,
 ): Promise<RunningLocalStack> => {
-  const file = stackFileIn(dir);
+  const file = stackFileOf(dir);
   let text: string;
   try {
     text = await readFile(file, 'utf8');

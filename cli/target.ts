@@ -2,22 +2,14 @@ import {
   CloudFormationClient,
   DescribeStacksCommand,
 } from '@aws-sdk/client-cloudformation';
+import { defaultStackDirectory } from '#local/commands/serve/stack-file.ts';
 import type { Send } from './api-client.ts';
 import { reasonOf, TargetNotFoundError } from './cli-errors.ts';
-import {
-  defaultLocalDir,
-  type LocalStackFile,
-  readRunningLocalStack,
-  stackFileIn,
-  startCommandFor,
-} from './local-stack-file.ts';
+import { readRunningLocalStack, startCommandFor } from './local-stack-file.ts';
 import { nodeHttpSend } from './node-http-send.ts';
 import { sigV4Send } from './sigv4-send.ts';
 
-export { type LocalStackFile, TargetNotFoundError };
-
-/** Where `npm run local` writes its stack file by default. */
-export const localStackFile = stackFileIn(defaultLocalDir);
+export { TargetNotFoundError };
 
 export interface Target {
   kind: 'local' | 'endpoint' | 'stage';
@@ -110,7 +102,7 @@ export const resolveTarget = async (
       flags: ['--stage', options.stage, '--region', region],
     };
   }
-  const localDir = options.localDir ?? defaultLocalDir;
+  const localDir = options.localDir ?? defaultStackDirectory;
   const local = await readRunningLocalStack(localDir);
   return {
     kind: 'local',
@@ -124,7 +116,7 @@ export const resolveTarget = async (
         },
       }),
     pollIntervalMs: 250,
-    flags: localDir === defaultLocalDir ? [] : ['--local-dir', localDir],
+    flags: localDir === defaultStackDirectory ? [] : ['--local-dir', localDir],
     unreachableHint: `Is the local stack still running? Start one with "${startCommandFor(localDir)}".`,
   };
 };

@@ -1,5 +1,6 @@
 import type { StateMachineDefinition } from 'aws-local-stepfunctions';
 import { unrecognisedLimitRetries } from '#commons/clients/limit-exceeded.ts';
+import type { Retrier } from '#local/runtime/state-retries.ts';
 
 /**
  * The AWS SDK's standard retry mode as @smithy/core 3.41 implements it
@@ -13,14 +14,6 @@ export const sdkStandardRetry = {
   throttlingBaseSeconds: 1,
   maxDelaySeconds: 20,
 } as const;
-
-interface Retrier {
-  ErrorEquals: string[];
-  IntervalSeconds?: number;
-  BackoffRate?: number;
-  MaxDelaySeconds?: number;
-  MaxAttempts?: number;
-}
 
 /** How long a quota breach can take to end the run, and what it costs. */
 export interface QuotaBreachBound {

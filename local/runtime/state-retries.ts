@@ -1,7 +1,8 @@
 import type { StateMachineDefinition } from 'aws-local-stepfunctions';
 import type { TaskHandler } from './task-handler.ts';
 
-interface Retrier {
+/** A Retry entry of an ASL state, as the definition writes it. */
+export interface Retrier {
   ErrorEquals: string[];
   IntervalSeconds?: number;
   BackoffRate?: number;

@@ -4,11 +4,11 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { NoLocalStackError } from '#cli/cli-errors.ts';
+import { readRunningLocalStack } from '#cli/local-stack-file.ts';
 import {
-  isProcessRunning,
-  readRunningLocalStack,
-  stackFileIn,
-} from '#cli/local-stack-file.ts';
+  isProcessAlive,
+  stackFileOf,
+} from '#local/commands/serve/stack-file.ts';
 
 /** The id of a process that has run and exited (and been reaped). */
 const exitedPid = (): number => {
@@ -24,7 +24,7 @@ const exitedPid = (): number => {
 
 const stackDir = (contents?: string): string => {
   const dir = mkdtempSync(join(tmpdir(), 'local-stack-'));
-  if (contents !== undefined) writeFileSync(stackFileIn(dir), contents);
+  if (contents !== undefined) writeFileSync(stackFileOf(dir), contents);
   return dir;
 };
 
@@ -62,7 +62,7 @@ describe('readRunningLocalStack', () => {
     // Assess
     await expect(reading).rejects.toBeInstanceOf(NoLocalStackError);
     await expect(reading).rejects.toThrow(
-      `No local stack is running: ${stackFileIn(dir)} was left by process ${pid}, which has exited. Start one with "npm run local -- --dir ${dir}"`,
+      `No local stack is running: ${stackFileOf(dir)} was left by process ${pid}, which has exited. Start one with "npm run local -- --dir ${dir}"`,
     );
   });
 
@@ -90,7 +90,7 @@ describe('readRunningLocalStack', () => {
 
     // Assess
     await expect(reading).rejects.toThrow(
-      `No local stack is running: ${stackFileIn(dir)} does not exist.`,
+      `No local stack is running: ${stackFileOf(dir)} does not exist.`,
     );
   });
 
@@ -118,7 +118,7 @@ describe('readRunningLocalStack', () => {
   it('says it cannot be read when the stack file is a directory', async () => {
     // Prepare
     const dir = stackDir();
-    mkdirSync(stackFileIn(dir));
+    mkdirSync(stackFileOf(dir));
 
     // Act
     const reading = readRunningLocalStack(dir);
@@ -128,11 +128,11 @@ describe('readRunningLocalStack', () => {
   });
 });
 
-describe('isProcessRunning', () => {
+describe('isProcessAlive', () => {
   it('tells a running process from one that has exited', () => {
     // Act
-    const running = isProcessRunning(process.pid);
-    const exited = isProcessRunning(exitedPid());
+    const running = isProcessAlive(process.pid);
+    const exited = isProcessAlive(exitedPid());
 
     // Assess
     expect(running).toBe(true);
