@@ -33,3 +33,8 @@ export const deleteDatasetGroupDefinitionPath = new URL(
   '../../statemachines/delete-dataset-group.asl.json',
   import.meta.url,
 );
+
+export const createDatasetsDefinitionPath = new URL(
+  '../../statemachines/create-datasets.asl.json',
+  import.meta.url,
+);
