@@ -3,9 +3,10 @@ import { dirname } from 'node:path';
 import { DatabaseSync } from 'node:sqlite';
 
 /** The schema this code reads and writes (`PRAGMA user_version`). */
-export const schemaVersion = 1;
+export const schemaVersion = 2;
 
-const schema = `
+/** Version 1: dataset groups, bus events, executions and their histories. */
+const version1 = `
 CREATE TABLE dataset_groups (
   dataset_group_arn TEXT PRIMARY KEY,
   record TEXT NOT NULL
@@ -33,6 +34,25 @@ CREATE TABLE stack_facts (
 ) STRICT;
 `;
 
+/** Version 2 adds the emulator's schemas, datasets and import jobs. */
+const version2 = `
+CREATE TABLE schemas (
+  schema_arn TEXT PRIMARY KEY,
+  record TEXT NOT NULL
+) STRICT;
+CREATE TABLE datasets (
+  dataset_arn TEXT PRIMARY KEY,
+  record TEXT NOT NULL
+) STRICT;
+CREATE TABLE dataset_import_jobs (
+  dataset_import_job_arn TEXT PRIMARY KEY,
+  record TEXT NOT NULL
+) STRICT;
+`;
+
+/** `migrations[n]` takes a database from version n to n + 1. */
+const migrations = [version1, version2];
+
 /** The database file cannot be used; the message says what to do. */
 export class StackDatabaseError extends Error {
   constructor(message: string, options?: ErrorOptions) {
@@ -43,7 +63,8 @@ export class StackDatabaseError extends Error {
 
 /**
  * The local stack's state in one SQLite file (node:sqlite, no server):
- * the emulator's dataset groups, the events of the buses, the executions
+ * the emulator's dataset groups, schemas, datasets and dataset import
+ * jobs, the events of the buses, the executions
  * and their histories. Every write is its own transaction, committed
  * before the call that made it answers, so a `kill -9` loses nothing that
  * a client was told. WAL mode lets readers (the CLI) read while the stack
@@ -113,16 +134,25 @@ export class StackDatabase {
     }
   }
 
+  /**
+   * Brings an empty file or an older version up to schemaVersion, one
+   * migration at a time, in one transaction (the version read inside it,
+   * so two stacks opening the file at once do not both migrate). A newer
+   * version than this code knows is refused.
+   */
   #migrate(): void {
-    const version = this.#version();
-    if (version === schemaVersion) return;
-    if (version !== 0) {
-      throw new StackDatabaseError(
-        `${this.file} has schema version ${version}, this stack reads version ${schemaVersion}; start with --reset to begin empty`,
-      );
-    }
+    if (this.#version() === schemaVersion) return;
     this.transaction(() => {
-      this.#db.exec(schema);
+      const version = this.#version();
+      if (version === schemaVersion) return;
+      if (version > schemaVersion || version < 0) {
+        throw new StackDatabaseError(
+          `${this.file} has schema version ${version}, this stack reads version ${schemaVersion}; start with --reset to begin empty`,
+        );
+      }
+      for (const migration of migrations.slice(version)) {
+        this.#db.exec(migration);
+      }
       this.#db.exec(`PRAGMA user_version = ${schemaVersion}`);
     });
   }

@@ -2,6 +2,7 @@ import {
   type DatasetGroupStatus,
   datasetGroupStatus,
 } from '#commons/dataset-group/status.ts';
+import { creationStateAt } from './creation-lifecycle.ts';
 import type { LifecycleTimings } from './lifecycle-timings.ts';
 
 /** How a creation ends; decided once, when the group is created. */
@@ -47,27 +48,5 @@ export const lifecycleAt = (
         }
       : undefined;
   }
-  const inProgressAtMs = createdAtMs + timings.pendingMs;
-  const settledAtMs = inProgressAtMs + timings.inProgressMs;
-  const stuckIn = fate.outcome === 'STUCK' ? fate.status : undefined;
-  if (nowMs < inProgressAtMs || stuckIn === datasetGroupStatus.createPending) {
-    return {
-      status: datasetGroupStatus.createPending,
-      lastUpdatedMs: createdAtMs,
-    };
-  }
-  if (nowMs < settledAtMs || stuckIn === datasetGroupStatus.createInProgress) {
-    return {
-      status: datasetGroupStatus.createInProgress,
-      lastUpdatedMs: inProgressAtMs,
-    };
-  }
-  if (fate.outcome === 'CREATE FAILED') {
-    return {
-      status: datasetGroupStatus.createFailed,
-      lastUpdatedMs: settledAtMs,
-      failureReason: fate.failureReason,
-    };
-  }
-  return { status: datasetGroupStatus.active, lastUpdatedMs: settledAtMs };
+  return creationStateAt(createdAtMs, fate, timings, nowMs);
 };

@@ -1,5 +1,4 @@
 import type { Domain } from '#commons/dataset-group/constraints.ts';
-import { maxTagsPerResource } from '#commons/dataset-group/constraints.ts';
 import {
   type DatasetGroupStatus,
   datasetGroupStatus,
@@ -22,15 +21,19 @@ import {
   resourceAlreadyExists,
   resourceInUse,
   resourceNotFound,
-  tooManyTagKeys,
-  tooManyTags,
 } from './emulator-error.ts';
 import type { LifecycleTimings } from './lifecycle-timings.ts';
-import { decodeListToken, encodeListToken } from './list-token.ts';
+import { pageOf } from './list-page.ts';
 import type {
   CreateDatasetGroupInput,
   ListDatasetGroupsInput,
 } from './parse-requests.ts';
+import {
+  assertRemovableTagKeys,
+  assertTagsFitOnCreate,
+  type TaggableStore,
+  withTags,
+} from './resource-tags.ts';
 import type { Tag } from './tag-rules.ts';
 
 /** A dataset group as it is at the moment it was read. */
@@ -46,6 +49,7 @@ export interface EmulatedDatasetGroupView {
   domain?: Domain;
   failureReason?: string;
   tags: Tag[];
+  /** Marked with markHasDatasets, or really holding datasets. */
   hasDatasets: boolean;
 }
 
@@ -60,6 +64,8 @@ export interface DatasetGroupStoreOptions {
   fateOf?: (name: string) => CreationFate;
   /** Keeps the groups across restarts; without it they live in memory. */
   persistence?: DatasetGroupPersistence;
+  /** Whether a group really holds datasets (the dataset store knows). */
+  holdsDatasets?: (datasetGroupArn: string) => boolean;
 }
 
 interface DatasetGroupRecord {
@@ -78,12 +84,6 @@ interface DatasetGroupRecord {
 const countsTowardQuota = (status: DatasetGroupStatus): boolean =>
   status !== datasetGroupStatus.createFailed &&
   status !== datasetGroupStatus.deletePending;
-
-/** Newest first; ties (same ms) broken by creation order, newest first. */
-const newestFirst = (
-  a: { createdAtMs: number; sequence: number },
-  b: { createdAtMs: number; sequence: number },
-): number => b.createdAtMs - a.createdAtMs || b.sequence - a.sequence;
 
 const toStored = (record: DatasetGroupRecord): StoredDatasetGroup => ({
   sequence: record.sequence,
@@ -119,7 +119,7 @@ const fromStored = (stored: StoredDatasetGroup): DatasetGroupRecord => ({
  * operation's rules and the lifecycle, evaluated lazily on the clock.
  * Methods throw EmulatorError for what the service answers with an error.
  */
-export class DatasetGroupStore {
+export class DatasetGroupStore implements TaggableStore {
   readonly #options: DatasetGroupStoreOptions;
   readonly #records = new Map<string, DatasetGroupRecord>();
   #nextSequence = 0;
@@ -143,11 +143,7 @@ export class DatasetGroupStore {
     input: CreateDatasetGroupInput,
   ): { datasetGroupArn: string; domain?: Domain } {
     const now = this.#sweep();
-    if (input.tags.length > maxTagsPerResource) {
-      throw tooManyTags(
-        `${input.tags.length} tags exceed the ${maxTagsPerResource} tags a resource can have`,
-      );
-    }
+    assertTagsFitOnCreate(input.tags);
     const datasetGroupArn = datasetGroupArnOf(
       region,
       this.#options.accountId,
@@ -194,29 +190,11 @@ export class DatasetGroupStore {
     input: ListDatasetGroupsInput,
   ): { datasetGroups: EmulatedDatasetGroupView[]; nextToken?: string } {
     this.#sweep();
-    const cursor =
-      input.nextToken === undefined
-        ? undefined
-        : decodeListToken(input.nextToken, region);
-    const ordered = this.#inRegion(region)
-      .map(({ record }) => record)
-      .sort(newestFirst);
-    const remaining =
-      cursor === undefined
-        ? ordered
-        : ordered.filter((record) => newestFirst(cursor, record) < 0);
-    const page = remaining.slice(0, input.maxResults);
-    const last = page.at(-1);
-    const more = remaining.length > page.length && last !== undefined;
+    const records = this.#inRegion(region).map(({ record }) => record);
+    const { page, nextToken } = pageOf(records, input, region);
     return {
       datasetGroups: page.map((record) => this.#view(record)),
-      ...(more && {
-        nextToken: encodeListToken({
-          region,
-          createdAtMs: last.createdAtMs,
-          sequence: last.sequence,
-        }),
-      }),
+      ...(nextToken !== undefined && { nextToken }),
     };
   }
 
@@ -230,7 +208,7 @@ export class DatasetGroupStore {
         `Dataset group ${datasetGroupArn} is ${status}; wait until it is ACTIVE or CREATE FAILED`,
       );
     }
-    if (record.hasDatasets) {
+    if (this.#hasDatasets(record)) {
       throw resourceInUse(
         `Dataset group ${datasetGroupArn} still contains datasets; delete them first`,
       );
@@ -242,24 +220,15 @@ export class DatasetGroupStore {
   tagResource(resourceArn: string, tags: readonly Tag[]): void {
     this.#sweep();
     const record = this.#modifiable(resourceArn);
-    const merged = new Map(record.tags);
-    for (const tag of tags) merged.set(tag.tagKey, tag.tagValue);
-    if (merged.size > maxTagsPerResource) {
-      throw tooManyTags(
-        `The resource would have ${merged.size} tags; at most ${maxTagsPerResource} are allowed`,
-      );
-    }
-    for (const tag of tags) record.tags.set(tag.tagKey, tag.tagValue);
+    const merged = withTags(this.#tagsOf(record), tags);
+    record.tags.clear();
+    for (const tag of merged) record.tags.set(tag.tagKey, tag.tagValue);
     this.#save(record);
   }
 
   untagResource(resourceArn: string, tagKeys: readonly string[]): void {
     this.#sweep();
-    if (tagKeys.length > maxTagsPerResource) {
-      throw tooManyTagKeys(
-        `${tagKeys.length} tag keys exceed the ${maxTagsPerResource} tag keys a resource can have`,
-      );
-    }
+    assertRemovableTagKeys(tagKeys);
     const record = this.#modifiable(resourceArn);
     for (const key of tagKeys) record.tags.delete(key);
     this.#save(record);
@@ -270,7 +239,10 @@ export class DatasetGroupStore {
     return this.#tagsOf(this.#find(resourceArn));
   }
 
-  /** Says whether a group holds datasets (which blocks its deletion). */
+  /**
+   * Marks a group as holding datasets (which blocks its deletion) without
+   * creating any; a group that really holds datasets is in use either way.
+   */
   markHasDatasets(nameOrArn: string, hasDatasets: boolean): void {
     this.#sweep();
     const matches = [...this.#records.values()].filter((record) =>
@@ -351,6 +323,14 @@ export class DatasetGroupStore {
     return record;
   }
 
+  /** Marked as holding datasets (markHasDatasets), or really holding some. */
+  #hasDatasets(record: DatasetGroupRecord): boolean {
+    return (
+      record.hasDatasets ||
+      (this.#options.holdsDatasets?.(record.datasetGroupArn) ?? false)
+    );
+  }
+
   #tagsOf(record: DatasetGroupRecord): Tag[] {
     return [...record.tags].map(([tagKey, tagValue]) => ({ tagKey, tagValue }));
   }
@@ -372,7 +352,7 @@ export class DatasetGroupStore {
         failureReason: state.failureReason,
       }),
       tags: this.#tagsOf(record),
-      hasDatasets: record.hasDatasets,
+      hasDatasets: this.#hasDatasets(record),
     };
   }
 }

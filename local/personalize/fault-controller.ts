@@ -9,9 +9,13 @@ import {
 import {
   type CountedFault,
   type CreateFailedFault,
+  type DatasetCreateFailedFault,
+  type DatasetNeverActiveFault,
   type FaultKind,
   type FaultSettings,
   faultKinds,
+  type ImportFailedFault,
+  type ImportNeverDoneFault,
   type NameMatcher,
   type NeverActiveFault,
   type RateLimit,
@@ -37,6 +41,13 @@ interface QueuedFault {
 
 const defaultFailureReason =
   'Emulated failure: the dataset group could not be created';
+
+const defaultDatasetFailureReason =
+  'Emulated failure: the dataset could not be created';
+
+/** An import's default failure: the role cannot read the data location. */
+export const importFailureReasonFor = (dataLocation: string): string =>
+  `Insufficient privileges for accessing data in Amazon S3. The role does not have permission to read ${dataLocation}`;
 
 const asList = <T>(value: T | readonly T[] | undefined): readonly T[] =>
   value === undefined ? [] : Array.isArray(value) ? value : [value as T];
@@ -107,6 +118,10 @@ export class FaultController {
   >();
   readonly #createFailed: Required<CreateFailedFault>[] = [];
   readonly #neverActive: NeverActiveFault[] = [];
+  readonly #datasetCreateFailed: Required<DatasetCreateFailedFault>[] = [];
+  readonly #datasetNeverActive: DatasetNeverActiveFault[] = [];
+  readonly #importFailed: ImportFailedFault[] = [];
+  readonly #importNeverDone: ImportNeverDoneFault[] = [];
   #latencyMs = 0;
   readonly #latencyByOperation = new Map<OperationName, number>();
   #counts = this.#zeroCounts();
@@ -125,6 +140,16 @@ export class FaultController {
     }
     for (const fault of asList(settings.createFailed)) this.createFailed(fault);
     for (const fault of asList(settings.neverActive)) this.neverActive(fault);
+    for (const fault of asList(settings.datasetCreateFailed)) {
+      this.datasetCreateFailed(fault);
+    }
+    for (const fault of asList(settings.datasetNeverActive)) {
+      this.datasetNeverActive(fault);
+    }
+    for (const fault of asList(settings.importFailed)) this.importFailed(fault);
+    for (const fault of asList(settings.importNeverDone)) {
+      this.importNeverDone(fault);
+    }
     if (settings.latencyMs !== undefined) this.latency(settings.latencyMs);
     for (const [operation, ms] of Object.entries(
       settings.latencyMsByOperation ?? {},
@@ -192,6 +217,40 @@ export class FaultController {
     return () => this.#remove(this.#neverActive, rule);
   }
 
+  /** Datasets whose name matches end CREATE FAILED. */
+  datasetCreateFailed(fault: DatasetCreateFailedFault = {}): () => void {
+    const rule = {
+      match: fault.match ?? /^/,
+      failureReason: fault.failureReason ?? defaultDatasetFailureReason,
+    };
+    this.#datasetCreateFailed.push(rule);
+    return () => this.#remove(this.#datasetCreateFailed, rule);
+  }
+
+  /** Datasets whose name matches never leave CREATE IN_PROGRESS. */
+  datasetNeverActive(fault: DatasetNeverActiveFault = {}): () => void {
+    const rule = { ...fault };
+    this.#datasetNeverActive.push(rule);
+    return () => this.#remove(this.#datasetNeverActive, rule);
+  }
+
+  /**
+   * Import jobs whose name matches end CREATE FAILED with failureReason
+   * (by default: the role cannot read the job's data location).
+   */
+  importFailed(fault: ImportFailedFault = {}): () => void {
+    const rule = { ...fault };
+    this.#importFailed.push(rule);
+    return () => this.#remove(this.#importFailed, rule);
+  }
+
+  /** Import jobs whose name matches never leave CREATE IN_PROGRESS. */
+  importNeverDone(fault: ImportNeverDoneFault = {}): () => void {
+    const rule = { ...fault };
+    this.#importNeverDone.push(rule);
+    return () => this.#remove(this.#importNeverDone, rule);
+  }
+
   /** Real delay before answering (one operation, or all); 0 removes it. */
   latency(ms: number, operation?: OperationName): void {
     assertDelay(ms);
@@ -205,6 +264,10 @@ export class FaultController {
     this.#buckets.clear();
     this.#createFailed.length = 0;
     this.#neverActive.length = 0;
+    this.#datasetCreateFailed.length = 0;
+    this.#datasetNeverActive.length = 0;
+    this.#importFailed.length = 0;
+    this.#importNeverDone.length = 0;
     this.#latencyMs = 0;
     this.#latencyByOperation.clear();
   }
@@ -276,6 +339,42 @@ export class FaultController {
     if (failed !== undefined) {
       this.#counts.createFailed += 1;
       return { outcome: 'CREATE FAILED', failureReason: failed.failureReason };
+    }
+    return activeFate;
+  }
+
+  /** How the creation of a dataset named `name` will end. */
+  datasetFateFor(name: string): CreationFate {
+    if (this.#datasetNeverActive.some((rule) => matches(rule.match, name))) {
+      this.#counts.datasetNeverActive += 1;
+      return { outcome: 'STUCK', status: datasetGroupStatus.createInProgress };
+    }
+    const failed = this.#datasetCreateFailed.find((rule) =>
+      matches(rule.match, name),
+    );
+    if (failed !== undefined) {
+      this.#counts.datasetCreateFailed += 1;
+      return { outcome: 'CREATE FAILED', failureReason: failed.failureReason };
+    }
+    return activeFate;
+  }
+
+  /** How an import job named `jobName`, reading `dataLocation`, will end. */
+  importFateFor(jobName: string, dataLocation: string): CreationFate {
+    if (this.#importNeverDone.some((rule) => matches(rule.match, jobName))) {
+      this.#counts.importNeverDone += 1;
+      return { outcome: 'STUCK', status: datasetGroupStatus.createInProgress };
+    }
+    const failed = this.#importFailed.find((rule) =>
+      matches(rule.match, jobName),
+    );
+    if (failed !== undefined) {
+      this.#counts.importFailed += 1;
+      return {
+        outcome: 'CREATE FAILED',
+        failureReason:
+          failed.failureReason ?? importFailureReasonFor(dataLocation),
+      };
     }
     return activeFate;
   }

@@ -1,7 +1,10 @@
 import type { ThrottlingErrorName } from './emulator-error.ts';
 import type { OperationName } from './operation-names.ts';
 
-/** Which dataset group names a fault applies to: omitted = every name. */
+/**
+ * Which names a fault applies to (dataset group, dataset or import job
+ * names, as the fault says): omitted = every name.
+ */
 export type NameMatcher = string | RegExp;
 
 /** The next `count` calls (of `operation`, or of any) fail this way. */
@@ -53,6 +56,41 @@ export interface NeverActiveFault {
   status?: 'CREATE PENDING' | 'CREATE IN_PROGRESS';
 }
 
+/** Datasets whose name matches end CREATE FAILED. */
+export interface DatasetCreateFailedFault {
+  /** Dataset names. */
+  match?: NameMatcher;
+  /**
+   * Default 'Emulated failure: the dataset could not be created'. The
+   * Dataset shape has no failureReason: it shows in datasets() only.
+   */
+  failureReason?: string;
+}
+
+/** Datasets whose name matches never leave CREATE IN_PROGRESS. */
+export interface DatasetNeverActiveFault {
+  /** Dataset names. */
+  match?: NameMatcher;
+}
+
+/** Import jobs whose name matches end CREATE FAILED with failureReason. */
+export interface ImportFailedFault {
+  /** Import job names. */
+  match?: NameMatcher;
+  /**
+   * Default: the role cannot read the job's data location ("Insufficient
+   * privileges for accessing data in Amazon S3. The role does not have
+   * permission to read s3://…").
+   */
+  failureReason?: string;
+}
+
+/** Import jobs whose name matches never leave CREATE IN_PROGRESS. */
+export interface ImportNeverDoneFault {
+  /** Import job names. */
+  match?: NameMatcher;
+}
+
 /** Faults in force from the start; all can be changed on the controller. */
 export interface FaultSettings {
   throttle?: ThrottleFault;
@@ -61,6 +99,14 @@ export interface FaultSettings {
   rateLimits?: Partial<Record<OperationName, RateLimit>>;
   createFailed?: CreateFailedFault | readonly CreateFailedFault[];
   neverActive?: NeverActiveFault | readonly NeverActiveFault[];
+  datasetCreateFailed?:
+    | DatasetCreateFailedFault
+    | readonly DatasetCreateFailedFault[];
+  datasetNeverActive?:
+    | DatasetNeverActiveFault
+    | readonly DatasetNeverActiveFault[];
+  importFailed?: ImportFailedFault | readonly ImportFailedFault[];
+  importNeverDone?: ImportNeverDoneFault | readonly ImportNeverDoneFault[];
   /** Real delay before every answer, in ms. */
   latencyMs?: number;
   /** Real delay per operation, in ms; wins over `latencyMs`. */
@@ -75,6 +121,10 @@ export const faultKinds = [
   'latency',
   'createFailed',
   'neverActive',
+  'datasetCreateFailed',
+  'datasetNeverActive',
+  'importFailed',
+  'importNeverDone',
 ] as const;
 
 export type FaultKind = (typeof faultKinds)[number];

@@ -141,6 +141,17 @@ export const checkInteger = (
   return value;
 };
 
+export const checkBoolean = (
+  violations: Violations,
+  path: string,
+  value: unknown,
+): boolean | undefined => {
+  if (value === undefined || value === null) return undefined;
+  if (typeof value === 'boolean') return value;
+  violations.add(path, value, 'must be a boolean');
+  return undefined;
+};
+
 /** Checks a list member; returns its items when it is a list in range. */
 export const checkList = (
   violations: Violations,

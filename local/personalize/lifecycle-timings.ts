@@ -8,16 +8,59 @@ export interface LifecycleTimings {
   deleteMs: number;
 }
 
+/** How long a dataset spends in each transient status, in ms. */
+export interface DatasetLifecycleTimings {
+  /**
+   * CREATE PENDING lasts this long after CreateDataset, and DELETE
+   * PENDING this long after DeleteDataset (the time in the queue).
+   */
+  datasetPendingMs: number;
+  /** Then CREATE IN_PROGRESS lasts this long before ACTIVE/CREATE FAILED. */
+  datasetInProgressMs: number;
+  /** DELETE IN_PROGRESS lasts this long after DELETE PENDING; then gone. */
+  datasetDeleteMs: number;
+}
+
+/** How long a dataset import job spends in each transient status, in ms. */
+export interface ImportJobLifecycleTimings {
+  /** CREATE PENDING lasts this long after CreateDatasetImportJob. */
+  importPendingMs: number;
+  /** Then CREATE IN_PROGRESS lasts this long before ACTIVE/CREATE FAILED. */
+  importInProgressMs: number;
+}
+
+/** Every timing of the emulator: `lifecycle` and `setLifecycle` take them. */
+export type EmulatorLifecycleTimings = LifecycleTimings &
+  DatasetLifecycleTimings &
+  ImportJobLifecycleTimings;
+
 export const defaultLifecycleTimings: LifecycleTimings = {
   pendingMs: 200,
   inProgressMs: 600,
   deleteMs: 300,
 };
 
+export const defaultDatasetLifecycleTimings: DatasetLifecycleTimings = {
+  datasetPendingMs: 100,
+  datasetInProgressMs: 300,
+  datasetDeleteMs: 200,
+};
+
+export const defaultImportJobLifecycleTimings: ImportJobLifecycleTimings = {
+  importPendingMs: 200,
+  importInProgressMs: 1_000,
+};
+
+/** The defaults, with `overrides` over them; every value checked. */
 export const resolveLifecycleTimings = (
-  overrides: Partial<LifecycleTimings> = {},
-): LifecycleTimings => {
-  const timings = { ...defaultLifecycleTimings, ...overrides };
+  overrides: Partial<EmulatorLifecycleTimings> = {},
+): EmulatorLifecycleTimings => {
+  const timings = {
+    ...defaultLifecycleTimings,
+    ...defaultDatasetLifecycleTimings,
+    ...defaultImportJobLifecycleTimings,
+    ...overrides,
+  };
   for (const [key, value] of Object.entries(timings)) {
     if (!Number.isFinite(value) || value < 0) {
       throw new RangeError(`lifecycle.${key} must be a finite number >= 0`);

@@ -1,7 +1,8 @@
 import { invalidNextToken } from './emulator-error.ts';
 
-/** Where a ListDatasetGroups page ended: the last group it returned. */
+/** Where a list page ended: the last record it returned. */
 export interface ListCursor {
+  /** The listing's scope: the region, and a parent ARN where there is one. */
   region: string;
   createdAtMs: number;
   sequence: number;
@@ -26,8 +27,9 @@ const rejected = () =>
   );
 
 /**
- * Decodes a nextToken issued for a listing in `region`; anything else
- * (garbage, edited, or issued for another region) is rejected.
+ * Decodes a nextToken issued for a listing in `region` (the scope);
+ * anything else (garbage, edited, or issued for another listing) is
+ * rejected.
  */
 export const decodeListToken = (token: string, region: string): ListCursor => {
   if (!/^[A-Za-z0-9_-]+$/.test(token)) throw rejected();

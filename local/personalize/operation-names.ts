@@ -7,6 +7,17 @@ export const operationNames = [
   'TagResource',
   'UntagResource',
   'ListTagsForResource',
+  'CreateSchema',
+  'DescribeSchema',
+  'ListSchemas',
+  'DeleteSchema',
+  'CreateDataset',
+  'DescribeDataset',
+  'ListDatasets',
+  'DeleteDataset',
+  'CreateDatasetImportJob',
+  'DescribeDatasetImportJob',
+  'ListDatasetImportJobs',
 ] as const;
 
 export type OperationName = (typeof operationNames)[number];

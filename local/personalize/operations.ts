@@ -1,4 +1,5 @@
-import type { DatasetGroupStore } from './dataset-group-store.ts';
+import { datasetOperations } from './dataset-operations.ts';
+import type { EmulatorStores } from './emulator-stores.ts';
 import type { RequestBody } from './field-rules.ts';
 import type { OperationName } from './operation-names.ts';
 import {
@@ -9,10 +10,12 @@ import {
   parseTagResource,
   parseUntagResource,
 } from './parse-requests.ts';
+import { resourceTypeOf } from './resource-arns.ts';
+import type { TaggableStore } from './resource-tags.ts';
 import { toWireDatasetGroup, toWireSummary } from './wire-format.ts';
 
 export interface OperationContext {
-  store: DatasetGroupStore;
+  stores: EmulatorStores;
   /** The region the call was made in (SigV4 scope, else the default). */
   region: string;
 }
@@ -20,48 +23,67 @@ export interface OperationContext {
 /** A JSON output, or `undefined` for an empty 200 body. */
 export type OperationOutput = Record<string, unknown> | undefined;
 
-type Operation = (
+export type Operation = (
   body: RequestBody,
   context: OperationContext,
 ) => OperationOutput;
 
+/**
+ * The store that holds a taggable ARN's resource: datasets and import
+ * jobs by their ARN's resource type, dataset groups (and, answering
+ * ResourceNotFoundException, anything else) by the group store.
+ */
+const taggable = (arn: string, { stores }: OperationContext): TaggableStore => {
+  switch (resourceTypeOf(arn)) {
+    case 'dataset':
+      return stores.datasets;
+    case 'dataset-import-job':
+      return stores.importJobs;
+    default:
+      return stores.groups;
+  }
+};
+
 /** Each operation: validate the body, apply it to the store, shape output. */
 export const operations: Record<OperationName, Operation> = {
-  CreateDatasetGroup: (body, { store, region }) =>
-    store.create(region, parseCreateDatasetGroup(body)),
+  CreateDatasetGroup: (body, { stores, region }) =>
+    stores.groups.create(region, parseCreateDatasetGroup(body)),
 
-  DescribeDatasetGroup: (body, { store }) => ({
+  DescribeDatasetGroup: (body, { stores }) => ({
     datasetGroup: toWireDatasetGroup(
-      store.describe(parseDatasetGroupArn(body)),
+      stores.groups.describe(parseDatasetGroupArn(body)),
     ),
   }),
 
-  ListDatasetGroups: (body, { store, region }) => {
-    const page = store.list(region, parseListDatasetGroups(body));
+  ListDatasetGroups: (body, { stores, region }) => {
+    const page = stores.groups.list(region, parseListDatasetGroups(body));
     return {
       datasetGroups: page.datasetGroups.map(toWireSummary),
       ...(page.nextToken !== undefined && { nextToken: page.nextToken }),
     };
   },
 
-  DeleteDatasetGroup: (body, { store }) => {
-    store.delete(parseDatasetGroupArn(body));
+  DeleteDatasetGroup: (body, { stores }) => {
+    stores.groups.delete(parseDatasetGroupArn(body));
     return undefined;
   },
 
-  TagResource: (body, { store }) => {
+  TagResource: (body, context) => {
     const { resourceArn, tags } = parseTagResource(body);
-    store.tagResource(resourceArn, tags);
+    taggable(resourceArn, context).tagResource(resourceArn, tags);
     return {};
   },
 
-  UntagResource: (body, { store }) => {
+  UntagResource: (body, context) => {
     const { resourceArn, tagKeys } = parseUntagResource(body);
-    store.untagResource(resourceArn, tagKeys);
+    taggable(resourceArn, context).untagResource(resourceArn, tagKeys);
     return {};
   },
 
-  ListTagsForResource: (body, { store }) => ({
-    tags: store.listTags(parseResourceArn(body)),
-  }),
+  ListTagsForResource: (body, context) => {
+    const resourceArn = parseResourceArn(body);
+    return { tags: taggable(resourceArn, context).listTags(resourceArn) };
+  },
+
+  ...datasetOperations,
 };

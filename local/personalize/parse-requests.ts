@@ -42,10 +42,19 @@ export interface ListDatasetGroupsInput {
 export const listMaxResults = 100;
 export const nextTokenMaxLength = 1500;
 
-const arnRule = {
+/** Every Personalize ARN member: len 0..256, the model's Arn pattern. */
+export const arnRule = {
   required: true,
   maxLength: datasetGroupArnMaxLength,
   pattern: datasetGroupArnPattern,
+};
+
+/** A body whose one required member is an ARN (Describe*, Delete*). */
+export const parseArnMember = (body: RequestBody, member: string): string => {
+  const violations = new Violations();
+  const arn = checkString(violations, member, body[member], arnRule);
+  violations.throwIfAny();
+  return arn ?? '';
 };
 
 /** Validates a CreateDatasetGroup body like the service (§2.1, §9). */
@@ -92,22 +101,23 @@ export const parseCreateDatasetGroup = (
 };
 
 /** DescribeDatasetGroup and DeleteDatasetGroup: `{datasetGroupArn}`. */
-export const parseDatasetGroupArn = (body: RequestBody): string => {
-  const violations = new Violations();
-  const arn = checkString(
-    violations,
-    'datasetGroupArn',
-    body.datasetGroupArn,
-    arnRule,
-  );
-  violations.throwIfAny();
-  return arn ?? '';
-};
+export const parseDatasetGroupArn = (body: RequestBody): string =>
+  parseArnMember(body, 'datasetGroupArn');
 
 export const parseListDatasetGroups = (
   body: RequestBody,
 ): ListDatasetGroupsInput => {
   const violations = new Violations();
+  const page = checkPage(violations, body);
+  violations.throwIfAny();
+  return page;
+};
+
+/** `maxResults` (1..100, default 100) and `nextToken` of any List*. */
+export const checkPage = (
+  violations: Violations,
+  body: RequestBody,
+): ListDatasetGroupsInput => {
   const maxResults = checkInteger(violations, 'maxResults', body.maxResults, {
     min: 1,
     max: listMaxResults,
@@ -117,19 +127,14 @@ export const parseListDatasetGroups = (
     // biome-ignore lint/suspicious/noControlCharactersInRegex: the model's \p{ASCII}
     pattern: /^[\x00-\x7f]*$/,
   });
-  violations.throwIfAny();
   return {
     maxResults: maxResults ?? listMaxResults,
     ...(nextToken !== undefined && { nextToken }),
   };
 };
 
-export const parseResourceArn = (body: RequestBody): string => {
-  const violations = new Violations();
-  const arn = checkString(violations, 'resourceArn', body.resourceArn, arnRule);
-  violations.throwIfAny();
-  return arn ?? '';
-};
+export const parseResourceArn = (body: RequestBody): string =>
+  parseArnMember(body, 'resourceArn');
 
 export const parseTagResource = (
   body: RequestBody,

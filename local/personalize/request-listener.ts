@@ -1,11 +1,11 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { CallCounter } from './call-counter.ts';
-import type { DatasetGroupStore } from './dataset-group-store.ts';
 import {
   defaultErrorStatus,
   type EmulatorError,
   unknownOperation,
 } from './emulator-error.ts';
+import type { EmulatorStores } from './emulator-stores.ts';
 import type { FaultController } from './fault-controller.ts';
 import { isOperationName } from './operation-names.ts';
 import { operations } from './operations.ts';
@@ -20,7 +20,7 @@ import {
 } from './wire.ts';
 
 export interface RequestListenerDependencies {
-  store: DatasetGroupStore;
+  stores: EmulatorStores;
   faults: FaultController;
   calls: CallCounter;
   /** Region when the request carries no SigV4 credential scope. */
@@ -67,7 +67,7 @@ export const createRequestListener = (deps: RequestListenerDependencies) => {
       regionFromAuthorization(request.headers.authorization) ??
       deps.defaultRegion;
     const output = operations[target](parseJsonBody(raw), {
-      store: deps.store,
+      stores: deps.stores,
       region,
     });
     sendOutput(response, output);

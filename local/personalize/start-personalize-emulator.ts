@@ -3,17 +3,19 @@ import type { AddressInfo } from 'node:net';
 import { CallCounter } from './call-counter.ts';
 import { type Clock, systemClock } from './clock.ts';
 import type { DatasetGroupPersistence } from './dataset-group-persistence.ts';
-import {
-  DatasetGroupStore,
-  type EmulatedDatasetGroupView,
-} from './dataset-group-store.ts';
+import type { EmulatedDatasetGroupView } from './dataset-group-store.ts';
+import type { DatasetPersistence } from './dataset-persistence.ts';
+import type { EmulatedDatasetView } from './dataset-store.ts';
+import { createEmulatorStores } from './emulator-stores.ts';
 import { FaultController } from './fault-controller.ts';
 import type { FaultKind, FaultSettings } from './fault-settings.ts';
+import type { EmulatedImportJobView } from './import-job-store.ts';
 import {
-  type LifecycleTimings,
+  type EmulatorLifecycleTimings,
   resolveLifecycleTimings,
 } from './lifecycle-timings.ts';
 import { createRequestListener } from './request-listener.ts';
+import type { EmulatedSchemaView } from './schema-store.ts';
 
 export interface PersonalizeEmulatorOptions {
   /** Region of calls that carry no SigV4 scope; default us-east-1. */
@@ -22,10 +24,22 @@ export interface PersonalizeEmulatorOptions {
   accountId?: string;
   /** Default 0 (an ephemeral port); always bound to 127.0.0.1. */
   port?: number;
-  /** Default { pendingMs: 200, inProgressMs: 600, deleteMs: 300 }. */
-  lifecycle?: Partial<LifecycleTimings>;
+  /**
+   * Default { pendingMs: 200, inProgressMs: 600, deleteMs: 300,
+   * datasetPendingMs: 100, datasetInProgressMs: 300, datasetDeleteMs: 200,
+   * importPendingMs: 200, importInProgressMs: 1000 }.
+   */
+  lifecycle?: Partial<EmulatorLifecycleTimings>;
   /** Dataset groups per region that are not CREATE FAILED/DELETE PENDING; default 5. */
   quota?: number;
+  /** Schemas per region; default 500. */
+  schemaQuota?: number;
+  /**
+   * Dataset import jobs CREATE PENDING or CREATE IN_PROGRESS at once per
+   * region; default 5. One more is refused with LimitExceededException
+   * "More than 5 resources with PENDING or IN_PROGRESS status.".
+   */
+  importJobQuota?: number;
   faults?: FaultSettings;
   /** Where the lifecycle and rate limits read the time; default Date.now. */
   clock?: Clock;
@@ -33,6 +47,8 @@ export interface PersonalizeEmulatorOptions {
   errorStatuses?: Readonly<Record<string, number>>;
   /** Keeps the dataset groups across restarts; default in memory only. */
   persistence?: DatasetGroupPersistence;
+  /** Keeps schemas, datasets and import jobs across restarts. */
+  datasetPersistence?: DatasetPersistence;
 }
 
 export interface EmulatorStats {
@@ -51,14 +67,26 @@ export interface RunningPersonalizeEmulator {
   faults: FaultController;
   /** Every dataset group that exists, oldest first, as it is now. */
   datasetGroups(): EmulatedDatasetGroupView[];
-  /** Changes the lifecycle timings of every group, from now on. */
-  setLifecycle(lifecycle: Partial<LifecycleTimings>): void;
+  /** Every schema, oldest first. */
+  schemas(): EmulatedSchemaView[];
+  /** Every dataset that exists, oldest first, as it is now. */
+  datasets(): EmulatedDatasetView[];
+  /** Every dataset import job, oldest first, as it is now. */
+  importJobs(): EmulatedImportJobView[];
+  /**
+   * Changes the lifecycle timings of every group, dataset and import job,
+   * from now on; a timing left out goes back to its default.
+   */
+  setLifecycle(lifecycle: Partial<EmulatorLifecycleTimings>): void;
   /** Whether a group holds datasets (then deleting it is refused). */
   markHasDatasets(nameOrArn: string, hasDatasets: boolean): void;
   stats(): EmulatorStats;
   /** Zeroes the call and fault counters. */
   resetStats(): void;
-  /** Forgets every dataset group, removes every fault, zeroes counters. */
+  /**
+   * Forgets every dataset group, schema, dataset and import job, removes
+   * every fault, zeroes counters.
+   */
   reset(): void;
   /** Stops listening and drops every connection (keep-alive included). */
   close(): Promise<void>;
@@ -67,6 +95,7 @@ export interface RunningPersonalizeEmulator {
 const defaultRegion = 'us-east-1';
 const defaultAccountId = '000000000000';
 const defaultQuota = 5;
+const defaultSchemaQuota = 500;
 
 const checkedOptions = (options: PersonalizeEmulatorOptions) => {
   const region = options.region ?? defaultRegion;
@@ -85,21 +114,31 @@ const checkedOptions = (options: PersonalizeEmulatorOptions) => {
   return { region, accountId };
 };
 
-/** Starts the local Personalize (dataset groups) on 127.0.0.1. */
+/**
+ * Starts the local Personalize (dataset groups, schemas, datasets and
+ * dataset import jobs) on 127.0.0.1.
+ */
 export const startPersonalizeEmulator = async (
   options: PersonalizeEmulatorOptions = {},
 ): Promise<RunningPersonalizeEmulator> => {
   const { region, accountId } = checkedOptions(options);
   const clock = options.clock ?? systemClock;
   const faults = new FaultController(clock, options.faults);
-  const store = new DatasetGroupStore({
+  const stores = createEmulatorStores({
     clock,
     timings: resolveLifecycleTimings(options.lifecycle),
-    quota: options.quota ?? defaultQuota,
     accountId,
-    fateOf: (name) => faults.creationFateFor(name),
+    groupQuota: options.quota ?? defaultQuota,
+    schemaQuota: options.schemaQuota ?? defaultSchemaQuota,
+    ...(options.importJobQuota !== undefined && {
+      importJobQuota: options.importJobQuota,
+    }),
+    faults,
     ...(options.persistence !== undefined && {
       persistence: options.persistence,
+    }),
+    ...(options.datasetPersistence !== undefined && {
+      datasetPersistence: options.datasetPersistence,
     }),
   });
   const calls = new CallCounter(clock);
@@ -116,7 +155,7 @@ export const startPersonalizeEmulator = async (
   const server = createServer(
     { keepAliveTimeout: 5_000 },
     createRequestListener({
-      store,
+      stores,
       faults,
       calls,
       defaultRegion: region,
@@ -141,11 +180,18 @@ export const startPersonalizeEmulator = async (
     endpoint: `http://127.0.0.1:${port}`,
     port,
     faults,
-    datasetGroups: () => store.views(),
-    setLifecycle: (lifecycle) =>
-      store.setTimings(resolveLifecycleTimings(lifecycle)),
+    datasetGroups: () => stores.groups.views(),
+    schemas: () => stores.schemas.views(),
+    datasets: () => stores.datasets.views(),
+    importJobs: () => stores.importJobs.views(),
+    setLifecycle: (lifecycle) => {
+      const timings = resolveLifecycleTimings(lifecycle);
+      stores.groups.setTimings(timings);
+      stores.datasets.setTimings(timings);
+      stores.importJobs.setTimings(timings);
+    },
     markHasDatasets: (nameOrArn, hasDatasets) =>
-      store.markHasDatasets(nameOrArn, hasDatasets),
+      stores.groups.markHasDatasets(nameOrArn, hasDatasets),
     stats: () => ({
       calls: calls.snapshot(),
       faults: faults.counts(),
@@ -153,7 +199,10 @@ export const startPersonalizeEmulator = async (
     }),
     resetStats,
     reset() {
-      store.clear();
+      stores.importJobs.clear();
+      stores.datasets.clear();
+      stores.schemas.clear();
+      stores.groups.clear();
       faults.clear();
       resetStats();
     },

@@ -8,6 +8,7 @@ import { httpApiRoutes } from '#local/http-api/routes.ts';
 import { serveHttpApi } from '#local/http-api/serve-http-api.ts';
 import { busEventRows } from '#local/persistence/bus-event-rows.ts';
 import { datasetGroupRows } from '#local/persistence/dataset-group-rows.ts';
+import { datasetRows } from '#local/persistence/dataset-rows.ts';
 import { executionRows } from '#local/persistence/execution-rows.ts';
 import { StackDatabase } from '#local/persistence/stack-database.ts';
 import { LocalEventBus } from '#local/runtime/event-bus.ts';
@@ -58,6 +59,7 @@ export const startLocalServer = async (options: LocalServerOptions = {}) => {
         port: ports.personalize,
         ...(database !== undefined && {
           persistence: datasetGroupRows(database),
+          datasetPersistence: datasetRows(database),
         }),
         ...options.emulator,
       },
