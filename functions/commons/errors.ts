@@ -11,6 +11,19 @@ export interface FieldIssue {
   message: string;
 }
 
+/**
+ * The field a path names: `['tags', 2, 'tagKey']` → `tags[2].tagKey`; the
+ * empty path (the input as a whole) is `whole`.
+ */
+export const fieldNameOf = (
+  path: readonly PropertyKey[],
+  whole = '(request)',
+): string =>
+  path.reduce<string>((field, segment) => {
+    if (typeof segment === 'number') return `${field}[${segment}]`;
+    return field === '' ? String(segment) : `${field}.${String(segment)}`;
+  }, '') || whole;
+
 export abstract class DatasetGroupWorkflowError extends Error {}
 
 /** The most issues a message spells out (`issues` keeps them all). */
@@ -58,6 +71,17 @@ export class InvalidDatasetGroupRequestError extends FieldIssuesError {
   constructor(issues: FieldIssue[], options?: ErrorOptions) {
     super('Invalid dataset group request', issues, options);
     this.name = 'InvalidDatasetGroupRequestError';
+  }
+}
+
+/**
+ * The datasets of a request broke a rule: the create-datasets workflow's
+ * input, or its datasets against the group's domain. Not retried.
+ */
+export class InvalidDatasetsRequestError extends FieldIssuesError {
+  constructor(issues: FieldIssue[], options?: ErrorOptions) {
+    super('Invalid datasets request', issues, options);
+    this.name = 'InvalidDatasetsRequestError';
   }
 }
 

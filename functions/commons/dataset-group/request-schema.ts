@@ -1,28 +1,20 @@
 import * as z from 'zod/mini';
+import { refineDatasetDeclarations } from '../datasets/declaration-issues.ts';
+import { datasetDeclarationsSchema } from '../datasets/declaration-schema.ts';
 import {
-  correlationIdMaxLength,
   domains,
   kmsKeyArnMaxLength,
   kmsKeyArnPattern,
-  maxTagsPerResource,
-  nameMaxLength,
-  namePattern,
-  reservedTagKeyPrefix,
-  roleArnMaxLength,
-  roleArnPattern,
-  tagKeyMaxLength,
-  tagPattern,
-  tagValueMaxLength,
 } from './constraints.ts';
+import {
+  correlationIdSchema,
+  nameSchema,
+  requiredString,
+  roleArnSchema,
+  tagsSchema,
+} from './request-fields.ts';
 
-const requiredString = (what = 'a string') =>
-  z.string({
-    error: (issue) =>
-      issue.input === undefined ? 'is required' : `must be ${what}`,
-  });
-
-const tagCharacters =
-  'may contain only Unicode letters, digits, white space and _ . : / = + - @';
+export { type Tag, tagSchema } from './request-fields.ts';
 
 /*
  * zod/mini: the same checks and issues as zod's chained API, written as
@@ -31,60 +23,20 @@ const tagCharacters =
  * about 5 (bench/cold-start.ts).
  */
 
-export const tagSchema = z.strictObject(
-  {
-    tagKey: requiredString().check(
-      z.minLength(1, {
-        error: `must be 1 to ${tagKeyMaxLength} characters long`,
-      }),
-      z.maxLength(tagKeyMaxLength, {
-        error: `must be 1 to ${tagKeyMaxLength} characters long`,
-      }),
-      z.regex(tagPattern, { error: tagCharacters }),
-      z.refine(
-        (key: string) => !key.toLowerCase().startsWith(reservedTagKeyPrefix),
-        {
-          error: `must not start with the reserved prefix "${reservedTagKeyPrefix}"`,
-        },
-      ),
-    ),
-    tagValue: z
-      .string({
-        error: (issue) =>
-          issue.input === undefined
-            ? 'is required (use "" for an empty value)'
-            : 'must be a string',
-      })
-      .check(
-        z.maxLength(tagValueMaxLength, {
-          error: `must be at most ${tagValueMaxLength} characters long`,
-        }),
-        z.regex(tagPattern, { error: tagCharacters }),
-      ),
-  },
-  { error: 'must be an object {tagKey, tagValue}' },
-);
+const isDomain = (value: unknown): value is (typeof domains)[number] =>
+  (domains as readonly unknown[]).includes(value);
 
 /**
  * The request contract: execution input = API body = event detail.
- * Every constraint of the Personalize DatasetGroup type; unknown fields are
- * rejected; every rejection names the field and the rule it broke.
+ * Every constraint of the Personalize DatasetGroup type, and of the
+ * datasets it declares (functions/commons/datasets/), checked before
+ * anything is created; unknown fields are rejected; every rejection names
+ * the field and the rule it broke.
  */
 export const datasetGroupRequestSchema = z
   .strictObject(
     {
-      name: requiredString().check(
-        z.minLength(1, {
-          error: `must be 1 to ${nameMaxLength} characters long`,
-        }),
-        z.maxLength(nameMaxLength, {
-          error: `must be 1 to ${nameMaxLength} characters long`,
-        }),
-        z.regex(namePattern, {
-          error:
-            'must start with a letter or digit and contain only letters, digits, "-" and "_" (pattern ^[a-zA-Z0-9][a-zA-Z0-9\\-_]*$)',
-        }),
-      ),
+      name: nameSchema,
       domain: z.optional(
         z.enum(domains, { error: `must be one of ${domains.join(', ')}` }),
       ),
@@ -99,38 +51,10 @@ export const datasetGroupRequestSchema = z
           }),
         ),
       ),
-      roleArn: z.optional(
-        requiredString().check(
-          z.maxLength(roleArnMaxLength, {
-            error: `must be at most ${roleArnMaxLength} characters long`,
-          }),
-          z.regex(roleArnPattern, {
-            error:
-              'must be an IAM role ARN (pattern ^arn:([a-z\\d-]+):iam::\\d{12}:role/?[a-zA-Z_0-9+=,.@\\-_/]+$)',
-          }),
-        ),
-      ),
-      tags: z.optional(
-        z
-          .array(tagSchema, {
-            error: 'must be an array of {tagKey, tagValue}',
-          })
-          .check(
-            z.maxLength(maxTagsPerResource, {
-              error: `must hold at most ${maxTagsPerResource} tags`,
-            }),
-          ),
-      ),
-      correlationId: z.optional(
-        requiredString().check(
-          z.minLength(1, {
-            error: `must be 1 to ${correlationIdMaxLength} characters long`,
-          }),
-          z.maxLength(correlationIdMaxLength, {
-            error: `must be 1 to ${correlationIdMaxLength} characters long`,
-          }),
-        ),
-      ),
+      roleArn: z.optional(roleArnSchema),
+      tags: z.optional(tagsSchema),
+      correlationId: z.optional(correlationIdSchema),
+      datasets: z.optional(datasetDeclarationsSchema),
     },
     { error: 'must be a JSON object' },
   )
@@ -156,19 +80,12 @@ export const datasetGroupRequestSchema = z
             message: 'is only allowed together with kmsKeyArn',
           });
         }
-        const tags = Array.isArray(request.tags) ? request.tags : [];
-        const seen = new Set<string>();
-        for (const [index, tag] of tags.entries()) {
-          const tagKey = (tag as { tagKey?: unknown } | null)?.tagKey;
-          if (typeof tagKey !== 'string') continue;
-          if (seen.has(tagKey)) {
-            context.addIssue({
-              code: 'custom',
-              path: ['tags', index, 'tagKey'],
-              message: `must be unique; "${tagKey}" appears more than once`,
-            });
-          }
-          seen.add(tagKey);
+        if (request.datasets !== undefined) {
+          refineDatasetDeclarations(context, request.datasets, {
+            groupName:
+              typeof request.name === 'string' ? request.name : undefined,
+            domain: isDomain(request.domain) ? request.domain : undefined,
+          });
         }
       },
       {
@@ -179,4 +96,3 @@ export const datasetGroupRequestSchema = z
   );
 
 export type DatasetGroupRequest = z.infer<typeof datasetGroupRequestSchema>;
-export type Tag = z.infer<typeof tagSchema>;

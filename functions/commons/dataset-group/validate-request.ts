@@ -1,5 +1,9 @@
 import type * as z from 'zod/mini';
-import { type FieldIssue, InvalidDatasetGroupRequestError } from '../errors.ts';
+import {
+  type FieldIssue,
+  fieldNameOf,
+  InvalidDatasetGroupRequestError,
+} from '../errors.ts';
 import {
   type DatasetGroupDeleteRequest,
   datasetGroupDeleteRequestSchema,
@@ -8,12 +12,6 @@ import {
   type DatasetGroupRequest,
   datasetGroupRequestSchema,
 } from './request-schema.ts';
-
-const fieldOf = (path: readonly PropertyKey[], whole: string): string =>
-  path.reduce<string>((field, segment) => {
-    if (typeof segment === 'number') return `${field}[${segment}]`;
-    return field === '' ? String(segment) : `${field}.${String(segment)}`;
-  }, '') || whole;
 
 /**
  * Flattens zod issues into one `{field, message}` per broken rule; an
@@ -26,11 +24,11 @@ export const toFieldIssues = (
   error.issues.flatMap((issue) => {
     if (issue.code === 'unrecognized_keys') {
       return issue.keys.map((key) => ({
-        field: fieldOf([...issue.path, key], whole),
+        field: fieldNameOf([...issue.path, key], whole),
         message: 'is not a known field',
       }));
     }
-    return [{ field: fieldOf(issue.path, whole), message: issue.message }];
+    return [{ field: fieldNameOf(issue.path, whole), message: issue.message }];
   });
 
 /**

@@ -1,4 +1,10 @@
-import avro from 'avsc';
+import type { Schema } from 'avsc';
+/*
+ * avsc's types alone: the package's entry point also loads its containers
+ * (node:zlib, fs streams), services and IDL parser, which every function
+ * that validates a request would load at cold start for nothing.
+ */
+import avroTypes from 'avsc/lib/types.js';
 import type { Domain } from '../dataset-group/constraints.ts';
 import type { DatasetType } from './dataset-types.ts';
 import {
@@ -18,6 +24,15 @@ export interface SchemaDefinitionCheck {
   /** One sentence per broken rule; empty when the definition is fine. */
   issues: string[];
 }
+
+/**
+ * CreateSchema's `schema` string of a definition: a string as given, an
+ * object as JSON.stringify makes it.
+ */
+export const serializedDefinitionOf = (
+  definition: string | Readonly<Record<string, unknown>>,
+): string =>
+  typeof definition === 'string' ? definition : JSON.stringify(definition);
 
 interface AvroField {
   name: string;
@@ -58,7 +73,8 @@ const requiredFieldIssue = (
  * group of `domain` (undefined for a custom group) the way CreateSchema
  * and CreateDataset do: valid Avro (parsed by avsc), a record, at most
  * 20,000 characters serialized, and the type's and domain's required
- * fields with their types.
+ * fields with their types. Records must be named, as Avro says (avsc
+ * would otherwise accept an anonymous one).
  */
 export const checkSchemaDefinition = (
   definition: unknown,
@@ -82,7 +98,7 @@ export const checkSchemaDefinition = (
     definition !== null &&
     !Array.isArray(definition)
   ) {
-    serialized = JSON.stringify(definition);
+    serialized = serializedDefinitionOf(definition as Record<string, unknown>);
   } else {
     return {
       issues: ['must be an Avro record schema (a JSON object or its string)'],
@@ -95,7 +111,8 @@ export const checkSchemaDefinition = (
     );
   }
   try {
-    avro.Type.forSchema(parsed as avro.Schema);
+    // Avro names every record; avsc would make up a name for one without.
+    avroTypes.Type.forSchema(parsed as Schema, { noAnonymousTypes: true });
   } catch (error) {
     issues.push(`is not a valid Avro schema: ${(error as Error).message}`);
     return { serialized, issues };

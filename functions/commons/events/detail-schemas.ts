@@ -12,7 +12,9 @@ import { datasetGroupRequestSchema } from '../dataset-group/request-schema.ts';
 import { datasetGroupStatus } from '../dataset-group/status.ts';
 
 /*
- * The `detail` of every event of the workflow, version 1.0.0.
+ * The `detail` of every event of the workflow, at the version registry.ts
+ * gives it (1.1.0 for the details that embed the request, which gained
+ * `datasets`; 1.0.0 for the others).
  *
  * Strictness. Every object is strict (unknown fields rejected), and the
  * generated JSON Schemas say `additionalProperties: false`. These schemas

@@ -39,8 +39,8 @@ const contract = <Schema extends z.core.$ZodType>(
   direction: EventContract['direction'],
   schema: Schema,
   description: string,
+  version = '1.0.0',
 ): EventContract<Schema> => {
-  const version = '1.0.0';
   return {
     detailType,
     direction,
@@ -54,14 +54,18 @@ const contract = <Schema extends z.core.$ZodType>(
 /**
  * Every detail-type with its current schema version, so tests and tools
  * (the JSON Schema generator) can iterate them. A new version of a detail
- * gets a new `version` here; the previous version's file stays published.
+ * gets a new `version` here (the last argument, 1.0.0 when left out); the
+ * previous version's file stays published. 1.1.0 of the details that embed
+ * the request contract adds its optional `datasets`; Creation Failed
+ * carries the request as received (any JSON), so it stays 1.0.0.
  */
 export const eventContracts = {
   [detailTypes.createRequested]: contract(
     detailTypes.createRequested,
     'inbound',
     datasetGroupCreateRequestedDetailSchema,
-    'Asks the workflow to create an Amazon Personalize dataset group. The detail is the request contract: the same JSON as the execution input and the POST /dataset-groups body. Tag keys must also be unique within the request, a rule this JSON Schema cannot express.',
+    'Asks the workflow to create an Amazon Personalize dataset group, and the datasets it declares (version 1.1.0 adds datasets). The detail is the request contract: the same JSON as the execution input and the POST /dataset-groups body. Rules this JSON Schema cannot express: tag keys unique within a tag list; dataset types unique without regard to case, and only Interactions, Items and Users in a domain group; each schema definition a named Avro record of at most 20,000 characters with the required fields of its type (and of the domain); schema and import job names, given or default, distinct across the datasets.',
+    '1.1.0',
   ),
   [detailTypes.deleteRequested]: contract(
     detailTypes.deleteRequested,
@@ -73,13 +77,15 @@ export const eventContracts = {
     detailTypes.creationStarted,
     'outbound',
     datasetGroupCreationStartedDetailSchema,
-    'The dataset group was created (or an identical existing one adopted: alreadyExisted) and the workflow is waiting for it to become ACTIVE. Best effort: a consumer must not depend on receiving it.',
+    'The dataset group was created (or an identical existing one adopted: alreadyExisted) and the workflow is waiting for it to become ACTIVE. Best effort: a consumer must not depend on receiving it. Version 1.1.0: the request may declare datasets.',
+    '1.1.0',
   ),
   [detailTypes.created]: contract(
     detailTypes.created,
     'outbound',
     datasetGroupCreatedDetailSchema,
-    'Terminal: the dataset group is ACTIVE and ready for datasets. Published once per successful workflow execution.',
+    'Terminal: the dataset group is ACTIVE and ready for datasets. Published once per successful workflow execution. Version 1.1.0: the request may declare datasets, which the create-datasets workflow then creates in the group.',
+    '1.1.0',
   ),
   [detailTypes.creationFailed]: contract(
     detailTypes.creationFailed,

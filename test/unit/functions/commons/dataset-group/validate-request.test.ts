@@ -1,3 +1,5 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { validateDatasetGroupRequest } from '#commons/dataset-group/validate-request.ts';
 import { InvalidDatasetGroupRequestError } from '#commons/errors.ts';
@@ -526,5 +528,94 @@ describe('validateDatasetGroupRequest', () => {
 
     // Assess
     expect(Object.keys(validated)).toEqual(['name', 'correlationId']);
+  });
+});
+
+describe('validateDatasetGroupRequest with datasets', () => {
+  const samples = join(import.meta.dirname, '../../../../../samples');
+  const withDatasets = (): {
+    name: string;
+    domain?: string;
+    datasets: {
+      datasetType: string;
+      schema: { definition: { fields: { name: string; type: unknown }[] } };
+    }[];
+  } =>
+    JSON.parse(
+      readFileSync(
+        join(samples, 'execution-inputs/with-datasets.json'),
+        'utf8',
+      ),
+    );
+
+  it('accepts the datasets the request declares', () => {
+    // Prepare
+    const request = withDatasets();
+
+    // Act
+    const validated = validateDatasetGroupRequest(request);
+
+    // Assess
+    expect(validated).toEqual(request);
+  });
+
+  it('rejects a broken Avro definition before anything is created, naming the dataset and the field', () => {
+    // Prepare
+    const request = withDatasets();
+    const items = request.datasets[1];
+    if (items === undefined) throw new Error('The sample has no Items');
+    items.schema.definition.fields = items.schema.definition.fields.filter(
+      ({ name }) => name !== 'ITEM_ID',
+    );
+
+    // Act
+    const error = rejectionOf(request);
+
+    // Assess
+    expect(error.name).toBe('InvalidDatasetGroupRequestError');
+    expect(error.issues).toEqual([
+      {
+        field: 'datasets[1].schema.definition',
+        message:
+          'Items dataset: field ITEM_ID is required for Items (type "string")',
+      },
+    ]);
+  });
+
+  it('checks the datasets against the group’s domain', () => {
+    // Prepare
+    const request = { ...withDatasets(), domain: 'VIDEO_ON_DEMAND' };
+
+    // Act
+    const error = rejectionOf(request);
+
+    // Assess
+    expect(
+      error.issues.map(({ field, message }) => `${field}: ${message}`),
+    ).toEqual([
+      'datasets[1].schema.definition: Items dataset: field GENRES is required for Items in a group of domain VIDEO_ON_DEMAND (type "string" with "categorical": true)',
+    ]);
+  });
+
+  it('reports the datasets’ rules beside the group’s', () => {
+    // Prepare
+    const request = {
+      ...withDatasets(),
+      name: '-acme',
+      datasets: [
+        ...withDatasets().datasets,
+        { datasetType: 'users', schema: { schemaArn: 'x' } },
+      ],
+    };
+
+    // Act
+    const error = rejectionOf(request);
+
+    // Assess
+    expect(error.issues.map(({ field }) => field)).toEqual([
+      'name',
+      'datasets[3].schema.schemaArn',
+      'datasets[3].datasetType',
+    ]);
   });
 });

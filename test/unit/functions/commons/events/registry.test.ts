@@ -10,6 +10,16 @@ import {
   schemaFileNameOf,
 } from '#commons/events/registry.ts';
 
+/**
+ * Versions past 1.0.0: the details that embed the request contract got
+ * 1.1.0 when it gained `datasets`.
+ */
+const currentVersions: Partial<Record<string, string>> = {
+  [detailTypes.createRequested]: '1.1.0',
+  [detailTypes.creationStarted]: '1.1.0',
+  [detailTypes.created]: '1.1.0',
+};
+
 describe('eventContracts', () => {
   it('has a contract for every detail-type, keyed by it', () => {
     // Act
@@ -23,14 +33,19 @@ describe('eventContracts', () => {
   });
 
   it.each(eventContractList)(
-    'describes $detailType as version 1.0.0 in its own file',
+    'describes $detailType at its version in its own file',
     (contract) => {
+      // Prepare
+      const expected = currentVersions[contract.detailType] ?? '1.0.0';
+
       // Act
       const { version, fileName, direction, description } = contract;
 
       // Assess
-      expect(version).toBe('1.0.0');
-      expect(fileName).toBe(`${kebabCaseOf(contract.detailType)}.v1.0.0.json`);
+      expect(version).toBe(expected);
+      expect(fileName).toBe(
+        `${kebabCaseOf(contract.detailType)}.v${expected}.json`,
+      );
       expect(direction).toBe(
         (inboundDetailTypes as readonly string[]).includes(contract.detailType)
           ? 'inbound'
