@@ -34,6 +34,11 @@ export const optionSpecs = {
     value: 'KEY=VALUE',
     help: 'a tag; repeat the flag for more',
   },
+  datasets: {
+    type: 'string',
+    value: 'FILE',
+    help: 'a JSON file with the datasets list of the request (schemas, names, tags, imports): see samples/execution-inputs/with-datasets.json',
+  },
   'correlation-id': {
     type: 'string',
     value: 'ID',
@@ -145,6 +150,7 @@ export const commandSpecs: Record<CommandName, CommandSpec> = {
       'kms-key-arn',
       'role-arn',
       'tag',
+      'datasets',
       'correlation-id',
       'idempotency-key',
       'no-wait',

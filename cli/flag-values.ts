@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import {
   validateDatasetGroupRequest,
   validateDeleteRequest,
@@ -90,6 +91,38 @@ const rejectInvalid = (validate: () => unknown, command: CommandName) => {
   }
 };
 
+/**
+ * The `datasets` of a create request, from a JSON file holding either the
+ * list itself or a whole request with a `datasets` field (a sample input).
+ */
+const datasetsFromFile = (path: string, command: CommandName): unknown => {
+  let text: string;
+  try {
+    text = readFileSync(path, 'utf8');
+  } catch (error) {
+    throw new CliUsageError(
+      `--datasets ${path} cannot be read: ${(error as Error).message}`,
+      command,
+    );
+  }
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(text);
+  } catch (error) {
+    throw new CliUsageError(
+      `--datasets ${path} is not JSON: ${(error as Error).message.replace(/\s+/g, ' ')}`,
+      command,
+    );
+  }
+  if (Array.isArray(parsed)) return parsed;
+  const inner = (parsed as { datasets?: unknown } | null)?.datasets;
+  if (Array.isArray(inner)) return inner;
+  throw new CliUsageError(
+    `--datasets ${path} must hold a JSON array of datasets, or an object with a "datasets" array`,
+    command,
+  );
+};
+
 /** The request the command sends, if its schema accepts it. */
 export const requestOf = (
   command: CommandName,
@@ -106,8 +139,13 @@ export const requestOf = (
       roleArn: values['role-arn'],
       correlationId: values['correlation-id'],
     };
+    const datasets =
+      typeof values.datasets === 'string'
+        ? datasetsFromFile(values.datasets, command)
+        : undefined;
     const request = {
       name,
+      ...(datasets === undefined ? {} : { datasets }),
       ...Object.fromEntries(
         Object.entries(optional).filter(([, value]) => value !== undefined),
       ),

@@ -19,6 +19,21 @@ const substitutions = {
   DescribeDatasetGroupDeletionFunctionArn: {
     'Fn::GetAtt': ['DescribeDatasetGroupDeletionLambdaFunction', 'Arn'],
   },
+  PrepareDatasetsFunctionArn: {
+    'Fn::GetAtt': ['PrepareDatasetsLambdaFunction', 'Arn'],
+  },
+  CreateDatasetFunctionArn: {
+    'Fn::GetAtt': ['CreateDatasetLambdaFunction', 'Arn'],
+  },
+  DescribeDatasetFunctionArn: {
+    'Fn::GetAtt': ['DescribeDatasetLambdaFunction', 'Arn'],
+  },
+  CreateDatasetImportJobFunctionArn: {
+    'Fn::GetAtt': ['CreateDatasetImportJobLambdaFunction', 'Arn'],
+  },
+  DescribeDatasetImportJobFunctionArn: {
+    'Fn::GetAtt': ['DescribeDatasetImportJobLambdaFunction', 'Arn'],
+  },
 };
 
 const placeholder = /^\$\{([A-Za-z0-9_]+)\}$/;
@@ -62,4 +77,5 @@ const load =
 module.exports = {
   create: load('create-dataset-group.asl.json'),
   delete: load('delete-dataset-group.asl.json'),
+  datasets: load('create-datasets.asl.json'),
 };

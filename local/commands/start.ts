@@ -1,5 +1,6 @@
 import { describeUnexpected } from '#cli/cli-errors.ts';
 import { packageJson } from '#cli/package-version.ts';
+import { datasetsTriggerOf } from '#commons/dataset-creation/created-event-trigger.ts';
 import { scenarios } from './start/scenarios.ts';
 import {
   parseStartOptions,
@@ -11,6 +12,10 @@ import {
 const terminalDetailTypes = new Set([
   'Dataset Group Created',
   'Dataset Group Creation Failed',
+]);
+const datasetsTerminalDetailTypes = new Set([
+  'Dataset Group Datasets Ready',
+  'Dataset Group Datasets Failed',
 ]);
 const eventLogFile = '.local/events.jsonl';
 const print = (line: string) => process.stdout.write(`${line}\n`);
@@ -79,7 +84,43 @@ const main = async (): Promise<number> => {
     print(
       `The emulator holds ${stack.emulator.datasetGroups().length} dataset group(s).`,
     );
-    return terminal['detail-type'] === 'Dataset Group Created' ? 0 : 1;
+    if (terminal['detail-type'] !== 'Dataset Group Created') return 1;
+    // The stack's rule on Dataset Group Created, in process: the event
+    // whose request declares datasets starts the create-datasets run,
+    // named after the group's execution (datasetsTriggerOf).
+    const trigger = datasetsTriggerOf(terminal as never);
+    if (trigger === undefined) return 0;
+    print(
+      `\nThe request declares ${(trigger.input.datasets as unknown[]).length} dataset(s): the create-datasets workflow starts on "Dataset Group Created".\n`,
+    );
+    const datasets = stack.createDatasetsWorkflow.start(
+      trigger.input,
+      trigger.executionName,
+    );
+    const unsubscribeDatasets = stack.bus.subscribe(timeline.onBusEvent);
+    for await (const event of datasets.eventLogs) {
+      timeline.onExecutionEvent(event);
+    }
+    const datasetsOutcome = await datasets.outcome;
+    unsubscribeDatasets();
+    const datasetsTerminal = eventsOfExecution(stack.bus, datasets.executionArn)
+      .filter((event) => datasetsTerminalDetailTypes.has(event['detail-type']))
+      .at(-1);
+    print('');
+    if (datasetsTerminal === undefined) {
+      print(
+        `No terminal datasets event was published; execution ${datasetsOutcome.status}`,
+      );
+      return 1;
+    }
+    print(`Final event "${datasetsTerminal['detail-type']}":`);
+    print(JSON.stringify(datasetsTerminal, null, 2));
+    print(
+      `\nDatasets execution ${datasetsOutcome.status}; the emulator holds ${stack.emulator.datasets().length} dataset(s).`,
+    );
+    return datasetsTerminal['detail-type'] === 'Dataset Group Datasets Ready'
+      ? 0
+      : 1;
   } finally {
     await stack.close();
   }

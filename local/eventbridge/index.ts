@@ -20,7 +20,10 @@ export {
   RuleDispatcher,
   type RuleTarget,
 } from './rule-dispatcher.ts';
-export { datasetGroupRequestPatterns } from './stack-rules.ts';
+export {
+  datasetGroupRequestPatterns,
+  datasetsTriggerPattern,
+} from './stack-rules.ts';
 export {
   type EventBridgeEndpointOptions,
   type RunningEventBridgeEndpoint,

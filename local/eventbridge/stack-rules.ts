@@ -23,3 +23,17 @@ export const datasetGroupRequestPatterns = (
     },
   };
 };
+
+/**
+ * The pattern of the rule that starts the create-datasets workflow: our
+ * own `Dataset Group Created`, when its request declares datasets (a
+ * pattern on the fields of an array's objects matches when one element
+ * has them). The deployed rule (infra/event-bus.yml) spells the same.
+ */
+export const datasetsTriggerPattern = (
+  sources: readonly string[],
+): EventPattern => ({
+  source: [...sources],
+  'detail-type': [detailTypes.created],
+  detail: { request: { datasets: { datasetType: [{ exists: true }] } } },
+});

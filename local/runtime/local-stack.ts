@@ -7,7 +7,9 @@ import {
 import { type BusEventStore, LocalEventBus } from './event-bus.ts';
 import { LambdaFaults } from './lambda-faults.ts';
 import {
+  type CreateDatasetsWorkflowHandlers,
   type CreateWorkflowHandlers,
+  createDatasetsWorkflowRunner,
   createWorkflowRunner,
   type DeleteWorkflowHandlers,
   deleteWorkflowRunner,
@@ -84,19 +86,41 @@ const configureHandlerEnvironment = (
 };
 
 const loadHandlers = async (): Promise<
-  CreateWorkflowHandlers & DeleteWorkflowHandlers
+  CreateWorkflowHandlers &
+    DeleteWorkflowHandlers &
+    CreateDatasetsWorkflowHandlers
 > => {
-  const [create, describe, remove, describeDeletion] = await Promise.all([
+  const [
+    create,
+    describe,
+    remove,
+    describeDeletion,
+    prepareDatasets,
+    createDataset,
+    describeDataset,
+    createDatasetImportJob,
+    describeDatasetImportJob,
+  ] = await Promise.all([
     import('#functions/create-dataset-group.ts'),
     import('#functions/describe-dataset-group.ts'),
     import('#functions/delete-dataset-group.ts'),
     import('#functions/describe-dataset-group-deletion.ts'),
+    import('#functions/prepare-datasets.ts'),
+    import('#functions/create-dataset.ts'),
+    import('#functions/describe-dataset.ts'),
+    import('#functions/create-dataset-import-job.ts'),
+    import('#functions/describe-dataset-import-job.ts'),
   ]);
   return {
     createDatasetGroup: create.handler,
     describeDatasetGroup: describe.handler,
     deleteDatasetGroup: remove.handler,
     describeDatasetGroupDeletion: describeDeletion.handler,
+    prepareDatasets: prepareDatasets.handler,
+    createDataset: createDataset.handler,
+    describeDataset: describeDataset.handler,
+    createDatasetImportJob: createDatasetImportJob.handler,
+    describeDatasetImportJob: describeDatasetImportJob.handler,
   };
 };
 
@@ -136,11 +160,17 @@ export const startLocalStack = async (options: LocalStackOptions = {}) => {
   const handlers = await loadHandlers();
   const createWorkflow = createWorkflowRunner(handlers, bus, settings);
   const deleteWorkflow = deleteWorkflowRunner(handlers, bus, settings);
+  const createDatasetsWorkflow = createDatasetsWorkflowRunner(
+    handlers,
+    bus,
+    settings,
+  );
   return {
     emulator,
     bus,
     createWorkflow,
     deleteWorkflow,
+    createDatasetsWorkflow,
     lambdaFaults,
     settings,
     close: () => emulator.close(),

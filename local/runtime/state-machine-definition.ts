@@ -38,3 +38,31 @@ export const createDatasetsDefinitionPath = new URL(
   '../../statemachines/create-datasets.asl.json',
   import.meta.url,
 );
+
+type StatesOf = Record<
+  string,
+  { ItemProcessor?: { States: StatesOf }; Iterator?: { States: StatesOf } }
+>;
+
+/**
+ * A state of the definition by name, looked up in the top-level States
+ * and in those of every Map's ItemProcessor (state names are unique
+ * across a whole definition, as the service requires).
+ */
+export const findStateDefinition = (
+  definition: StateMachineDefinition,
+  stateName: string,
+): unknown => {
+  const search = (states: StatesOf): unknown => {
+    if (stateName in states) return states[stateName];
+    for (const state of Object.values(states)) {
+      const nested = state.ItemProcessor ?? state.Iterator;
+      if (nested !== undefined) {
+        const found = search(nested.States);
+        if (found !== undefined) return found;
+      }
+    }
+    return undefined;
+  };
+  return search(definition.States as unknown as StatesOf);
+};

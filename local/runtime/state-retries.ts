@@ -1,4 +1,5 @@
 import type { StateMachineDefinition } from 'aws-local-stepfunctions';
+import { findStateDefinition } from './state-machine-definition.ts';
 import type { TaskHandler } from './task-handler.ts';
 
 /** A Retry entry of an ASL state, as the definition writes it. */
@@ -26,8 +27,11 @@ const retriersOf = (
   definition: StateMachineDefinition,
   stateName: string,
 ): Retrier[] =>
-  (definition.States[stateName] as unknown as { Retry?: Retrier[] } | undefined)
-    ?.Retry ?? [];
+  (
+    findStateDefinition(definition, stateName) as
+      | { Retry?: Retrier[] }
+      | undefined
+  )?.Retry ?? [];
 
 /** A retry about to happen: its retrier and the ASL's wait before it. */
 export interface RetryOfState {

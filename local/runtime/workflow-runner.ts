@@ -13,7 +13,9 @@ import type { LambdaFaults } from './lambda-faults.ts';
 import { bindPutEvents } from './put-events-binding.ts';
 import {
   createDatasetGroupDefinitionPath,
+  createDatasetsDefinitionPath,
   deleteDatasetGroupDefinitionPath,
+  findStateDefinition,
   loadStateMachineDefinition,
 } from './state-machine-definition.ts';
 import { retryIntervalOverrides, stateRetries } from './state-retries.ts';
@@ -39,6 +41,14 @@ export interface CreateWorkflowHandlers {
 export interface DeleteWorkflowHandlers {
   deleteDatasetGroup: LambdaHandler;
   describeDatasetGroupDeletion: LambdaHandler;
+}
+
+export interface CreateDatasetsWorkflowHandlers {
+  prepareDatasets: LambdaHandler;
+  createDataset: LambdaHandler;
+  describeDataset: LambdaHandler;
+  createDatasetImportJob: LambdaHandler;
+  describeDatasetImportJob: LambdaHandler;
 }
 
 export interface LocalWorkflowSettings {
@@ -134,7 +144,7 @@ const recordedTaskOf = (
   stateName: string,
   region: string,
 ): RecordedTask => {
-  const state = definition.States[stateName] as
+  const state = findStateDefinition(definition, stateName) as
     | { Resource?: string; TimeoutSeconds?: number }
     | undefined;
   const target = taskTargetOf(state?.Resource ?? '', region);
@@ -333,6 +343,60 @@ export const deleteWorkflowRunner = (
         'PublishDeletionFailedSummary',
       ],
       waitStates: ['WaitForDeletion'],
+    },
+    bus,
+    settings,
+  );
+
+/** The create-datasets workflow on the local stack. */
+export const createDatasetsWorkflowRunner = (
+  handlers: CreateDatasetsWorkflowHandlers,
+  bus: LocalEventBus,
+  settings: LocalWorkflowSettings,
+): WorkflowRunner =>
+  workflowRunner(
+    {
+      stateMachineName: 'create-datasets',
+      definitionPath: createDatasetsDefinitionPath,
+      lambdaTasks: {
+        PrepareDatasets: {
+          placeholder: 'PrepareDatasetsFunctionArn',
+          functionName: 'prepare-datasets',
+          handler: handlers.prepareDatasets,
+        },
+        CreateDataset: {
+          placeholder: 'CreateDatasetFunctionArn',
+          functionName: 'create-dataset',
+          handler: handlers.createDataset,
+        },
+        DescribeDataset: {
+          placeholder: 'DescribeDatasetFunctionArn',
+          functionName: 'describe-dataset',
+          handler: handlers.describeDataset,
+        },
+        CreateDatasetImportJob: {
+          placeholder: 'CreateDatasetImportJobFunctionArn',
+          functionName: 'create-dataset-import-job',
+          handler: handlers.createDatasetImportJob,
+        },
+        DescribeDatasetImportJob: {
+          placeholder: 'DescribeDatasetImportJobFunctionArn',
+          functionName: 'describe-dataset-import-job',
+          handler: handlers.describeDatasetImportJob,
+        },
+      },
+      publishStates: [
+        'PublishDatasetCreated',
+        'PublishDatasetCreatedBeforeImport',
+        'PublishDatasetCreationFailed',
+        'PublishImportCompleted',
+        'PublishImportFailed',
+        'PublishDatasetsReady',
+        'PublishDatasetsFailed',
+        'PublishRequestRejected',
+        'PublishRequestRejectedSummary',
+      ],
+      waitStates: ['WaitForDataset', 'WaitForImport'],
     },
     bus,
     settings,

@@ -187,6 +187,58 @@ describe('local stack on 127.0.0.1', () => {
     ).toHaveLength(1);
   });
 
+  it('creates the datasets a POST declares through the rule on Dataset Group Created, once even when the trigger is delivered twice', async () => {
+    // Prepare: the trigger times out after starting the execution, so
+    // EventBridge delivers the Created event to it again.
+    server.stack.lambdaFaults.inject('on-dataset-group-created', 'timeout');
+    const users = {
+      datasetType: 'Users',
+      schema: {
+        definition: {
+          type: 'record',
+          name: 'Users',
+          fields: [{ name: 'USER_ID', type: 'string' }],
+        },
+      },
+    };
+
+    // Act
+    const response = await api('/dataset-groups', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ name: 'with-users', datasets: [users] }),
+    });
+    const ready = await nextEvent(
+      (event) =>
+        event['detail-type'] === 'Dataset Group Datasets Ready' &&
+        (event.detail as { datasetGroup?: { name?: string } }).datasetGroup
+          ?.name === 'with-users',
+    );
+    await server.eventBridge.idle();
+
+    // Assess
+    expect(response.status).toBe(202);
+    expect(ready.detail).toMatchObject({
+      datasets: [
+        {
+          datasetType: 'Users',
+          status: 'ACTIVE',
+          datasetArn:
+            'arn:aws:personalize:us-east-1:000000000000:dataset/with-users/USERS',
+        },
+      ],
+    });
+    expect(server.eventBridge.deliveries.retried).toBeGreaterThanOrEqual(1);
+    const { executions } = await sfn.send(
+      new ListExecutionsCommand({
+        stateMachineArn: server.stack.createDatasetsWorkflow.stateMachineArn,
+      }),
+    );
+    expect(
+      executions?.filter((execution) => execution.status === 'SUCCEEDED'),
+    ).toHaveLength(1);
+  });
+
   it('creates from a PutEvents of Dataset Group Create Requested, once even when the event is delivered twice', async () => {
     // Prepare: the trigger times out after starting the execution, so
     // EventBridge delivers the same event again.
@@ -264,7 +316,7 @@ describe('local stack on 127.0.0.1', () => {
     expect(events?.at(-1)?.type).toBe('ExecutionSucceeded');
   });
 
-  it('serves both state machines, and the one an HTTP API execution ran on', async () => {
+  it('serves the three state machines, and the one an HTTP API execution ran on', async () => {
     // Prepare
     const response = await api('/dataset-groups', {
       method: 'POST',
@@ -285,6 +337,7 @@ describe('local stack on 127.0.0.1', () => {
     // Assess
     expect(stateMachines?.map((item) => item.stateMachineArn)).toEqual([
       server.description.createStateMachineArn,
+      server.stack.createDatasetsWorkflow.stateMachineArn,
       server.description.deleteStateMachineArn,
     ]);
     expect(forExecution.stateMachineArn).toBe(

@@ -11,6 +11,8 @@ export const terminalDetailTypes = [
   'Dataset Group Creation Failed',
   'Dataset Group Deleted',
   'Dataset Group Deletion Failed',
+  'Dataset Group Datasets Ready',
+  'Dataset Group Datasets Failed',
 ];
 
 /** Runs one execution (of the create workflow by default) to its end and collects what it did. */
@@ -18,11 +20,14 @@ export const runExecution = async (
   stack: LocalStack,
   input: unknown,
   executionName?: string,
-  workflow: 'create' | 'delete' = 'create',
+  workflow: 'create' | 'delete' | 'datasets' = 'create',
   options: RunOptions = {},
 ) => {
-  const runner =
-    workflow === 'create' ? stack.createWorkflow : stack.deleteWorkflow;
+  const runner = {
+    create: stack.createWorkflow,
+    delete: stack.deleteWorkflow,
+    datasets: stack.createDatasetsWorkflow,
+  }[workflow];
   const execution = runner.start(input, executionName, options);
   const history: ExecutionEventLog[] = [];
   for await (const event of execution.eventLogs) history.push(event);

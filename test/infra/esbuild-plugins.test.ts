@@ -54,6 +54,8 @@ const modulesLoadedBy = (file: string): string[] => {
           'arn:aws:states:us-east-1:123456789012:stateMachine:bundle-create',
         DELETE_STATE_MACHINE_ARN:
           'arn:aws:states:us-east-1:123456789012:stateMachine:bundle-delete',
+        CREATE_DATASETS_STATE_MACHINE_ARN:
+          'arn:aws:states:us-east-1:123456789012:stateMachine:bundle-datasets',
       },
     },
   );

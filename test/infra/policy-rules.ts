@@ -80,8 +80,29 @@ export const statementsOf = (
     );
   });
 
-const datasetGroupArn =
-  /^arn:\$\{AWS::Partition\}:personalize:\$\{AWS::Region\}:\$\{AWS::AccountId\}:dataset-group\/\*$/;
+/** `<kind>/*` of the stack's account and region. */
+const personalizeArnOfKind = (kind: string) =>
+  new RegExp(
+    `^arn:\\$\\{AWS::Partition\\}:personalize:\\$\\{AWS::Region\\}:\\$\\{AWS::AccountId\\}:${kind}\\/\\*$`,
+  );
+
+/**
+ * The resource kinds each Personalize action may be granted on (its
+ * resource types in the Service Authorization Reference); an action not
+ * listed, on dataset groups only.
+ */
+const resourceKindsOfAction: Readonly<Record<string, readonly string[]>> = {
+  'personalize:CreateSchema': ['schema'],
+  'personalize:DescribeSchema': ['schema'],
+  'personalize:CreateDataset': ['dataset', 'dataset-group'],
+  'personalize:DescribeDataset': ['dataset'],
+  'personalize:TagResource': ['dataset-group', 'dataset'],
+  'personalize:ListTagsForResource': ['dataset-group', 'dataset'],
+  'personalize:CreateDatasetImportJob': ['dataset-import-job', 'dataset'],
+  'personalize:DescribeDatasetImportJob': ['dataset-import-job'],
+};
+const kindsOf = (action: string) =>
+  resourceKindsOfAction[action] ?? ['dataset-group'];
 
 /** What breaks the least-privilege rules; empty when nothing does. */
 export const leastPrivilegeViolations = (
@@ -123,17 +144,26 @@ export const leastPrivilegeViolations = (
         }
       }
     };
-    if (
-      actions.some(
-        (action) =>
-          action.startsWith('personalize:') &&
-          action !== 'personalize:ListDatasetGroups',
-      )
-    ) {
-      scoped(
-        datasetGroupArn,
-        "a dataset group of the stack's account and region",
+    const personalizeActions = actions.filter(
+      (action) =>
+        action.startsWith('personalize:') &&
+        action !== 'personalize:ListDatasetGroups',
+    );
+    if (personalizeActions.length > 0) {
+      // Every resource must be a kind that every action of the statement
+      // takes: a statement never grants an action on a kind it has no use for.
+      const kinds = kindsOf(personalizeActions[0] ?? '').filter((kind) =>
+        personalizeActions.every((action) => kindsOf(action).includes(kind)),
       );
+      for (const resource of resources) {
+        if (!kinds.some((kind) => personalizeArnOfKind(kind).test(resource))) {
+          problems.push(
+            `${where}: ${resource} is not ${kinds
+              .map((kind) => `a ${kind.replaceAll('-', ' ')}`)
+              .join(' or ')} of the stack's account and region`,
+          );
+        }
+      }
     }
     if (actions.includes('states:StartExecution')) {
       scoped(names.stateMachines, "one of this stack's state machines");

@@ -1,5 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { detailTypes } from '#commons/events/detail-types.ts';
+import { datasetsTriggerPattern } from '#local/eventbridge/stack-rules.ts';
 import { httpApiRoutes } from '#local/http-api/routes.ts';
 import { packageTemplate, testStage } from './package-template.ts';
 import {
@@ -18,7 +19,7 @@ describe('packaged CloudFormation template', () => {
   let template: Template & { Outputs: Record<string, unknown> };
   const service = 'personalize-dataset-groups';
   const stateMachineNames = new RegExp(
-    `^arn:\\$\\{AWS::Partition\\}:states:\\$\\{AWS::Region\\}:\\$\\{AWS::AccountId\\}:stateMachine:${service}-${testStage}-(create|delete)-dataset-group$`,
+    `^arn:\\$\\{AWS::Partition\\}:states:\\$\\{AWS::Region\\}:\\$\\{AWS::AccountId\\}:stateMachine:${service}-${testStage}-((create|delete)-dataset-group|create-datasets)$`,
   );
   const eventBusArn = new RegExp(
     `^arn:\\$\\{AWS::Partition\\}:events:\\$\\{AWS::Region\\}:\\$\\{AWS::AccountId\\}:event-bus/${service}-${testStage}$`,
@@ -38,7 +39,7 @@ describe('packaged CloudFormation template', () => {
     const functions = resourcesOf('AWS::Lambda::Function');
 
     // Assess
-    expect(functions).toHaveLength(7);
+    expect(functions).toHaveLength(13);
     for (const [, fn] of functions) {
       expect(fn.Properties.Runtime).toBe('nodejs24.x');
       expect(fn.Properties.Architectures).toEqual(['arm64']);
@@ -56,7 +57,7 @@ describe('packaged CloudFormation template', () => {
     }
   });
 
-  it('defines both state machines with logging and X-Ray tracing on', () => {
+  it('defines the three state machines with logging and X-Ray tracing on', () => {
     // Act
     const machines = resourcesOf('AWS::StepFunctions::StateMachine');
 
@@ -66,6 +67,7 @@ describe('packaged CloudFormation template', () => {
     ).toEqual([
       `${service}-${testStage}-create-dataset-group`,
       `${service}-${testStage}-delete-dataset-group`,
+      `${service}-${testStage}-create-datasets`,
     ]);
     for (const [, machine] of machines) {
       expect(machine.Properties.StateMachineType).toBe('STANDARD');
@@ -98,6 +100,7 @@ describe('packaged CloudFormation template', () => {
         source: ['personalize.dataset-groups'],
         'detail-type': [detailTypes.deleteRequested],
       },
+      datasetsTriggerPattern(['personalize.dataset-groups']),
     ]);
     for (const [, rule] of rules) {
       const [target] = rule.Properties.Targets as Array<
@@ -184,6 +187,70 @@ describe('packaged CloudFormation template', () => {
       });
     },
   );
+
+  it.each([
+    [
+      'PrepareDatasetsRole',
+      [
+        'personalize:DescribeDatasetGroup',
+        'personalize:DescribeSchema',
+        'personalize:ListDatasetGroups',
+      ],
+    ],
+    [
+      'CreateDatasetRole',
+      [
+        'personalize:CreateDataset',
+        'personalize:CreateSchema',
+        'personalize:DescribeDataset',
+        'personalize:DescribeSchema',
+        'personalize:TagResource',
+      ],
+    ],
+    [
+      'DescribeDatasetRole',
+      ['personalize:DescribeDataset', 'personalize:DescribeDatasetImportJob'],
+    ],
+    [
+      'CreateDatasetImportJobRole',
+      [
+        'iam:PassRole',
+        'personalize:CreateDatasetImportJob',
+        'personalize:DescribeDatasetImportJob',
+      ],
+    ],
+    [
+      'OnDatasetGroupCreatedRole',
+      ['states:DescribeExecution', 'states:StartExecution'],
+    ],
+  ])('gives %s only the calls of its code', (roleName, expected) => {
+    // Act
+    const role = template.Resources[roleName] as unknown as {
+      Properties: {
+        Policies: Array<{
+          PolicyDocument: {
+            Statement: Array<{ Action: string | string[] }>;
+          };
+        }>;
+      };
+    };
+    const actions = new Set(
+      role.Properties.Policies.flatMap((policy) =>
+        policy.PolicyDocument.Statement.flatMap((statement) =>
+          [statement.Action].flat(),
+        ),
+      ).filter((action) => !/^(logs|xray):/.test(action)),
+    );
+
+    // Assess
+    expect([...actions].sort()).toEqual(expected);
+  });
+
+  it('starts only the create-datasets workflow from Dataset Group Created', () => {
+    const role = JSON.stringify(template.Resources.OnDatasetGroupCreatedRole);
+    expect(role).toContain(`${service}-${testStage}-create-datasets`);
+    expect(role).not.toMatch(/-(create|delete)-dataset-group/);
+  });
 
   it('grants least privilege in every policy statement', () => {
     // Act

@@ -20,6 +20,18 @@ export const detailTypes = {
   deleted: 'Dataset Group Deleted',
   /** Outbound, terminal: the group could not be deleted. */
   deletionFailed: 'Dataset Group Deletion Failed',
+  /** Outbound (create-datasets): one dataset is ACTIVE. */
+  datasetCreated: 'Dataset Created',
+  /** Outbound (create-datasets): one dataset could not be created. */
+  datasetCreationFailed: 'Dataset Creation Failed',
+  /** Outbound (create-datasets): one dataset's import completed. */
+  datasetImportCompleted: 'Dataset Import Completed',
+  /** Outbound (create-datasets): one dataset's import failed. */
+  datasetImportFailed: 'Dataset Import Failed',
+  /** Outbound, terminal (create-datasets): every dataset is ready. */
+  datasetsReady: 'Dataset Group Datasets Ready',
+  /** Outbound, terminal (create-datasets): a dataset or import failed. */
+  datasetsFailed: 'Dataset Group Datasets Failed',
 } as const;
 
 export type DetailType = (typeof detailTypes)[keyof typeof detailTypes];
@@ -38,6 +50,12 @@ export const outboundDetailTypes = [
   detailTypes.deletionStarted,
   detailTypes.deleted,
   detailTypes.deletionFailed,
+  detailTypes.datasetCreated,
+  detailTypes.datasetCreationFailed,
+  detailTypes.datasetImportCompleted,
+  detailTypes.datasetImportFailed,
+  detailTypes.datasetsReady,
+  detailTypes.datasetsFailed,
 ] as const satisfies readonly DetailType[];
 
 /** `source` of published events unless the stack configures another. */

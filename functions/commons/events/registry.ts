@@ -1,5 +1,13 @@
 import type * as z from 'zod';
 import {
+  datasetCreatedDetailSchema,
+  datasetCreationFailedDetailSchema,
+  datasetGroupDatasetsFailedDetailSchema,
+  datasetGroupDatasetsReadyDetailSchema,
+  datasetImportCompletedDetailSchema,
+  datasetImportFailedDetailSchema,
+} from './dataset-detail-schemas.ts';
+import {
   datasetGroupCreatedDetailSchema,
   datasetGroupCreateRequestedDetailSchema,
   datasetGroupCreationFailedDetailSchema,
@@ -110,6 +118,42 @@ export const eventContracts = {
     'outbound',
     datasetGroupDeletionFailedDetailSchema,
     'Terminal: the dataset group could not be deleted, for example because it still holds datasets (ResourceInUseException). error.code is stable. Exactly one per failed execution: when EventBridge refuses the full event, it is published again with request {"omitted": …} and the execution name as correlationId.',
+  ),
+  [detailTypes.datasetCreated]: contract(
+    detailTypes.datasetCreated,
+    'outbound',
+    datasetCreatedDetailSchema,
+    'One dataset of the create-datasets workflow is ACTIVE (created, or adopted: alreadyExisted; its schema created or adopted: schemaAdopted). Published once per dataset of a run.',
+  ),
+  [detailTypes.datasetCreationFailed]: contract(
+    detailTypes.datasetCreationFailed,
+    'outbound',
+    datasetCreationFailedDetailSchema,
+    'One dataset could not be created: its schema or dataset conflicts with an existing one, Personalize reported CREATE FAILED, its deadline passed, or a call kept failing. dataset.error.code is stable.',
+  ),
+  [detailTypes.datasetImportCompleted]: contract(
+    detailTypes.datasetImportCompleted,
+    'outbound',
+    datasetImportCompletedDetailSchema,
+    "One dataset's import job is ACTIVE: its data is imported.",
+  ),
+  [detailTypes.datasetImportFailed]: contract(
+    detailTypes.datasetImportFailed,
+    'outbound',
+    datasetImportFailedDetailSchema,
+    "One dataset's import failed: Personalize reported CREATE FAILED (report.error.message holds its failureReason), the job conflicts with an existing one, or the import's deadline passed, waiting for the quota of 5 pending imports included.",
+  ),
+  [detailTypes.datasetsReady]: contract(
+    detailTypes.datasetsReady,
+    'outbound',
+    datasetGroupDatasetsReadyDetailSchema,
+    'Terminal (create-datasets): every declared dataset is ACTIVE and every declared import completed. datasets lists each with its ARNs. Exactly one terminal event per run.',
+  ),
+  [detailTypes.datasetsFailed]: contract(
+    detailTypes.datasetsFailed,
+    'outbound',
+    datasetGroupDatasetsFailedDetailSchema,
+    'Terminal (create-datasets): at least one dataset or import failed (datasets says which, and why), or the request was rejected before anything was created (datasets is [], datasetGroup {} and request the input). Exactly one terminal event per run.',
   ),
 } as const satisfies Record<DetailType, EventContract>;
 

@@ -1,6 +1,7 @@
 import type { Context } from 'aws-lambda';
 import {
   datasetGroupRequestPatterns,
+  datasetsTriggerPattern,
   lambdaTarget,
   startEventBridgeEndpoint,
 } from '#local/eventbridge/index.ts';
@@ -69,7 +70,11 @@ export const startLocalServer = async (options: LocalServerOptions = {}) => {
     });
     closers.push(() => stack.close());
     const stepFunctions = await startStepFunctionsEndpoint({
-      runners: [stack.createWorkflow, stack.deleteWorkflow],
+      runners: [
+        stack.createWorkflow,
+        stack.deleteWorkflow,
+        stack.createDatasetsWorkflow,
+      ],
       port: ports.stepFunctions,
       ...(database !== undefined && {
         persistence: executionRows(database),
@@ -80,12 +85,16 @@ export const startLocalServer = async (options: LocalServerOptions = {}) => {
     process.env.AWS_ENDPOINT_URL_SFN = stepFunctions.endpoint;
     process.env.STATE_MACHINE_ARN = stack.createWorkflow.stateMachineArn;
     process.env.DELETE_STATE_MACHINE_ARN = stack.deleteWorkflow.stateMachineArn;
+    process.env.CREATE_DATASETS_STATE_MACHINE_ARN =
+      stack.createDatasetsWorkflow.stateMachineArn;
 
-    const [httpApi, onCreateRequested, onDeleteRequested] = await Promise.all([
-      import('#functions/http-api.ts'),
-      import('#functions/on-create-requested.ts'),
-      import('#functions/on-delete-requested.ts'),
-    ]);
+    const [httpApi, onCreateRequested, onDeleteRequested, onCreated] =
+      await Promise.all([
+        import('#functions/http-api.ts'),
+        import('#functions/on-create-requested.ts'),
+        import('#functions/on-delete-requested.ts'),
+        import('#functions/on-dataset-group-created.ts'),
+      ]);
     const patterns = datasetGroupRequestPatterns([stack.settings.eventSource]);
     const eventBridge = await startEventBridgeEndpoint({
       bus: stack.bus,
@@ -116,6 +125,16 @@ export const startLocalServer = async (options: LocalServerOptions = {}) => {
           target: lambdaTarget(
             onDeleteRequested.handler as never,
             'on-delete-requested',
+            stack.lambdaFaults,
+          ),
+        },
+        {
+          name: 'dataset-group-created-with-datasets',
+          eventBusName: stack.bus.name,
+          eventPattern: datasetsTriggerPattern([stack.settings.eventSource]),
+          target: lambdaTarget(
+            onCreated.handler as never,
+            'on-dataset-group-created',
             stack.lambdaFaults,
           ),
         },

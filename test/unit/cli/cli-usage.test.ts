@@ -19,6 +19,7 @@ const withOption = (command: CommandName, option: OptionName): string[] => {
   const values: Partial<Record<OptionName, string>> = {
     domain: 'ECOMMERCE',
     tag: 'team=ml',
+    datasets: 'samples/execution-inputs/with-datasets.json',
     'correlation-id': 'c-1',
     'idempotency-key': 'k-1',
     timeout: '30',

@@ -95,6 +95,48 @@ const requiredFields: Record<DetailType, readonly string[]> = {
   [detailTypes.deletionStarted]: creationFields,
   [detailTypes.deleted]: creationFields,
   [detailTypes.deletionFailed]: [...creationFields, 'error'],
+  [detailTypes.datasetCreated]: [
+    'datasetGroup',
+    'dataset',
+    'executionArn',
+    'correlationId',
+    'alreadyExisted',
+    'schemaAdopted',
+  ],
+  [detailTypes.datasetCreationFailed]: [
+    'datasetGroup',
+    'dataset',
+    'executionArn',
+    'correlationId',
+  ],
+  [detailTypes.datasetImportCompleted]: [
+    'datasetGroup',
+    'dataset',
+    'importJob',
+    'executionArn',
+    'correlationId',
+    'alreadyExisted',
+  ],
+  [detailTypes.datasetImportFailed]: [
+    'datasetGroup',
+    'dataset',
+    'report',
+    'executionArn',
+    'correlationId',
+  ],
+  [detailTypes.datasetsReady]: [
+    'datasetGroup',
+    'datasets',
+    'executionArn',
+    'correlationId',
+  ],
+  [detailTypes.datasetsFailed]: [
+    'datasetGroup',
+    'datasets',
+    'executionArn',
+    'correlationId',
+    'error',
+  ],
 };
 
 const requiredFieldCases = testEventPaths().flatMap((path) =>

@@ -16,9 +16,9 @@ describe('detailTypes', () => {
     expect(new Set(split).size).toBe(split.length);
   });
 
-  it('spells every detail-type in Title Case words about a dataset group', () => {
+  it('spells every detail-type in Title Case words about a dataset group or a dataset', () => {
     for (const detailType of Object.values(detailTypes)) {
-      expect(detailType).toMatch(/^Dataset Group( [A-Z][a-z]+)+$/);
+      expect(detailType).toMatch(/^Dataset( [A-Z][a-z]+)+$/);
     }
   });
 
@@ -27,7 +27,9 @@ describe('detailTypes', () => {
       expect(detailType).toMatch(/ (Create|Delete) Requested$/);
     }
     for (const detailType of outboundDetailTypes) {
-      expect(detailType).toMatch(/ (Started|Created|Deleted|Failed)$/);
+      expect(detailType).toMatch(
+        / (Started|Created|Deleted|Failed|Completed|Ready)$/,
+      );
     }
   });
 
