@@ -54,6 +54,13 @@ export interface DatasetGroupView {
   creationDateTime?: string;
   lastUpdatedDateTime?: string;
   failureReason?: string;
+  /** GET /dataset-groups/{name} only: the group's datasets. */
+  datasets?: Array<{
+    name?: string;
+    datasetType?: string;
+    status?: string;
+    datasetArn?: string;
+  }>;
 }
 
 /** At most this much of an answer that is not JSON goes in a message. */

@@ -179,9 +179,9 @@ export const commandSpecs: Record<CommandName, CommandSpec> = {
   },
   status: {
     operand: 'NAME',
-    summary: 'the dataset group as Personalize describes it',
+    summary: 'the dataset group and its datasets',
     description:
-      'Shows the dataset group NAME as Personalize describes it (GET /dataset-groups/NAME).',
+      'Shows the dataset group NAME as Personalize describes it, and each of its datasets with its type, status and ARN (GET /dataset-groups/NAME).',
     options: ['json'],
     targeted: true,
     optionHelp: { json: 'the dataset group as one JSON document' },

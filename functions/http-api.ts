@@ -9,6 +9,7 @@ import httpRouterHandler from '@middy/http-router';
 import type { APIGatewayProxyEventV2 } from 'aws-lambda';
 import { personalizeClient } from '#commons/clients/personalize.ts';
 import { personalizeDatasetGroups } from '#commons/clients/personalize-dataset-groups.ts';
+import { listDatasetsOf } from '#commons/clients/personalize-datasets.ts';
 import { sfnClient } from '#commons/clients/sfn.ts';
 import { getStringFromEnv } from '#commons/env.ts';
 import {
@@ -35,6 +36,7 @@ const deps = {
   sfn: sfnClient,
   personalize: personalizeClient,
   datasetGroups: personalizeDatasetGroups(personalizeClient),
+  datasetsOf: listDatasetsOf(personalizeClient),
   createStateMachineArn: getStringFromEnv('STATE_MACHINE_ARN'),
   deleteStateMachineArn: getStringFromEnv('DELETE_STATE_MACHINE_ARN'),
   count: (name: string) => metrics.addMetric(name, MetricUnit.Count, 1),

@@ -13,8 +13,17 @@ export const showStatus = async (
     io.out(JSON.stringify(group, null, 2));
     return 0;
   }
-  for (const [key, value] of Object.entries(group)) {
+  const { datasets, ...fields } = group;
+  for (const [key, value] of Object.entries(fields)) {
     io.out(`${`${key}:`.padEnd(22)}${String(value)}`);
+  }
+  if (datasets !== undefined) {
+    io.out(`${'datasets:'.padEnd(22)}${datasets.length === 0 ? 'none' : ''}`);
+    for (const dataset of datasets) {
+      io.out(
+        `  ${(dataset.datasetType ?? '?').padEnd(20)}${(dataset.status ?? '?').padEnd(20)}${dataset.datasetArn ?? ''}`,
+      );
+    }
   }
   return 0;
 };

@@ -21,6 +21,7 @@ export interface Template {
 /** Actions that AWS only grants on Resource "*"; none of them mutates. */
 export const wildcardResourceActions = new Set([
   'personalize:ListDatasetGroups',
+  'personalize:ListDatasets',
   'xray:PutTraceSegments',
   'xray:PutTelemetryRecords',
   'xray:GetSamplingRules',
@@ -147,7 +148,7 @@ export const leastPrivilegeViolations = (
     const personalizeActions = actions.filter(
       (action) =>
         action.startsWith('personalize:') &&
-        action !== 'personalize:ListDatasetGroups',
+        !wildcardResourceActions.has(action),
     );
     if (personalizeActions.length > 0) {
       // Every resource must be a kind that every action of the statement

@@ -6,6 +6,7 @@ import {
   DescribeDatasetImportJobCommand,
   DescribeSchemaCommand,
   type PersonalizeClient,
+  paginateListDatasets,
   ResourceAlreadyExistsException,
   ResourceNotFoundException,
 } from '@aws-sdk/client-personalize';
@@ -192,3 +193,38 @@ export const personalizeDatasets = (
       };
     }),
 });
+
+/** A dataset of a group, as ListDatasets summarises it. */
+export interface DatasetSummary {
+  name: string;
+  datasetArn: string;
+  datasetType?: string;
+  status?: string;
+}
+
+/** Every dataset of the group, oldest first as Personalize lists them. */
+export const listDatasetsOf =
+  (client: PersonalizeClient) =>
+  async (datasetGroupArn: string): Promise<DatasetSummary[]> => {
+    try {
+      const summaries: DatasetSummary[] = [];
+      for await (const page of paginateListDatasets(
+        { client },
+        { datasetGroupArn },
+      )) {
+        for (const dataset of page.datasets ?? []) {
+          summaries.push({
+            name: dataset.name ?? '',
+            datasetArn: dataset.datasetArn ?? '',
+            ...(dataset.datasetType !== undefined && {
+              datasetType: dataset.datasetType,
+            }),
+            ...(dataset.status !== undefined && { status: dataset.status }),
+          });
+        }
+      }
+      return summaries;
+    } catch (error) {
+      throw datasetsError(error, 'ListDatasets');
+    }
+  };

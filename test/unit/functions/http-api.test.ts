@@ -2,6 +2,7 @@ import {
   DescribeDatasetGroupCommand,
   LimitExceededException,
   ListDatasetGroupsCommand,
+  ListDatasetsCommand,
   PersonalizeClient,
   ResourceNotFoundException,
 } from '@aws-sdk/client-personalize';
@@ -206,8 +207,19 @@ describe('http-api handler', () => {
     expect(response.json.errors[0].field).toBe('Idempotency-Key');
   });
 
-  it('returns a dataset group, or 404 when there is none', async () => {
+  it('returns a dataset group with its datasets, or 404 when there is none', async () => {
     // Prepare
+    personalize.on(ListDatasetsCommand).resolves({
+      datasets: [
+        {
+          name: 'acme-users',
+          datasetArn:
+            'arn:aws:personalize:us-east-1:123456789012:dataset/acme/USERS',
+          datasetType: 'Users',
+          status: 'ACTIVE',
+        },
+      ],
+    });
     personalize
       .on(DescribeDatasetGroupCommand)
       .resolvesOnce({
@@ -240,6 +252,21 @@ describe('http-api handler', () => {
       name: 'acme',
       status: 'ACTIVE',
       creationDateTime: '2026-11-25T10:00:00.000Z',
+      datasets: [
+        {
+          name: 'acme-users',
+          datasetArn:
+            'arn:aws:personalize:us-east-1:123456789012:dataset/acme/USERS',
+          datasetType: 'Users',
+          status: 'ACTIVE',
+        },
+      ],
+    });
+    expect(
+      personalize.commandCalls(ListDatasetsCommand)[0]?.args[0].input,
+    ).toEqual({
+      datasetGroupArn:
+        'arn:aws:personalize:us-east-1:123456789012:dataset-group/acme',
     });
     expect(missing.statusCode).toBe(404);
     expect(invalid.statusCode).toBe(400);

@@ -19,6 +19,8 @@ export interface HttpApiDependencies {
   sfn: SFNClient;
   personalize: PersonalizeClient;
   datasetGroups: DatasetGroupApi;
+  /** The datasets of a group (ListDatasets); without it, none are shown. */
+  datasetsOf?: (datasetGroupArn: string) => Promise<unknown[]>;
   createStateMachineArn: string;
   deleteStateMachineArn: string;
   /** Adds 1 to a count metric of this invocation. */
