@@ -1,6 +1,6 @@
 import type { LocalStack } from '../runtime/local-stack.ts';
 
-export type Workflow = 'create' | 'delete';
+export type Workflow = 'create' | 'delete' | 'datasets';
 
 /** An execution started directly, or a request published on the bus. */
 export type ScenarioRun =
@@ -14,7 +14,9 @@ export interface ScenarioExpectation {
     | 'Dataset Group Created'
     | 'Dataset Group Creation Failed'
     | 'Dataset Group Deleted'
-    | 'Dataset Group Deletion Failed';
+    | 'Dataset Group Deletion Failed'
+    | 'Dataset Group Datasets Ready'
+    | 'Dataset Group Datasets Failed';
   /** error.code of a failure event. */
   errorCode?: string;
   /** Dataset groups the emulator holds afterwards. */
@@ -43,6 +45,43 @@ const create = (name: string, extra: Record<string, unknown> = {}) => ({
 const remove = (name: string) => ({
   workflow: 'delete' as const,
   input: { name },
+});
+
+/** A Users and an Items dataset, with an import for Items. */
+const declaredDatasets = [
+  {
+    datasetType: 'Users',
+    schema: {
+      definition: {
+        type: 'record',
+        name: 'Users',
+        fields: [{ name: 'USER_ID', type: 'string' }],
+      },
+    },
+  },
+  {
+    datasetType: 'Items',
+    schema: {
+      definition: {
+        type: 'record',
+        name: 'Items',
+        fields: [{ name: 'ITEM_ID', type: 'string' }],
+      },
+    },
+    importJob: {
+      dataLocation: 's3://fault-matrix/items.csv',
+      roleArn: 'arn:aws:iam::123456789012:role/PersonalizeS3Access',
+    },
+  },
+];
+const datasetsOf = (name: string) => ({
+  workflow: 'datasets' as const,
+  input: { name, datasets: declaredDatasets },
+});
+const datasetsReady = (groups = 1, retried = true): ScenarioExpectation => ({
+  terminal: 'Dataset Group Datasets Ready',
+  groups,
+  retried,
 });
 
 /** Creates groups through the workflow, before the fault is set. */
@@ -399,6 +438,76 @@ export const faultScenarios: FaultScenario[] = [
     expected: {
       terminal: 'Dataset Group Deletion Failed',
       errorCode: 'DatasetGroupInUseError',
+      groups: 1,
+      retried: false,
+    },
+  },
+  {
+    id: 'throttle-create-schema',
+    fault:
+      'Rate-limit LimitExceededException ×8 on CreateSchema (more than the SDK retries of the two datasets)',
+    arrange: async (stack) => {
+      await existing('throttle-schema')(stack);
+      stack.emulator.faults.throttle({ count: 8, operation: 'CreateSchema' });
+    },
+    runs: [datasetsOf('throttle-schema')],
+    expected: datasetsReady(),
+  },
+  {
+    id: 'unavailable-create-dataset',
+    fault:
+      '503 ServiceUnavailable ×8 on CreateDataset (more than the SDK retries of the two datasets)',
+    arrange: async (stack) => {
+      await existing('unavailable-dataset')(stack);
+      stack.emulator.faults.serverError({
+        count: 8,
+        status: 503,
+        operation: 'CreateDataset',
+      });
+    },
+    runs: [datasetsOf('unavailable-dataset')],
+    expected: datasetsReady(),
+  },
+  {
+    id: 'throttle-describe-dataset',
+    fault:
+      'ThrottlingException ×8 on DescribeDataset (more than the SDK retries of the two datasets)',
+    arrange: async (stack) => {
+      await existing('throttle-poll')(stack);
+      stack.emulator.faults.throttle({
+        count: 8,
+        operation: 'DescribeDataset',
+        error: 'ThrottlingException',
+      });
+    },
+    runs: [datasetsOf('throttle-poll')],
+    expected: datasetsReady(),
+  },
+  {
+    id: 'reset-create-import',
+    fault: 'Connection reset ×2 on CreateDatasetImportJob',
+    arrange: async (stack) => {
+      await existing('reset-import')(stack);
+      stack.emulator.faults.connectionReset({
+        count: 2,
+        operation: 'CreateDatasetImportJob',
+      });
+    },
+    runs: [datasetsOf('reset-import')],
+    expected: datasetsReady(1, false),
+  },
+  {
+    id: 'import-failed',
+    fault:
+      'The import job ends CREATE FAILED (the role cannot read the S3 location)',
+    arrange: async (stack) => {
+      await existing('import-fails')(stack);
+      stack.emulator.faults.importFailed({});
+    },
+    runs: [datasetsOf('import-fails')],
+    expected: {
+      terminal: 'Dataset Group Datasets Failed',
+      errorCode: 'DatasetsFailed',
       groups: 1,
       retried: false,
     },

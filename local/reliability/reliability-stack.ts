@@ -10,5 +10,18 @@ export const startReliabilityStack = () =>
     ports: { api: 0, stepFunctions: 0, eventBridge: 0, personalize: 0 },
     waitMs: 2,
     retryMs: 1,
-    emulator: { lifecycle: { pendingMs: 20, inProgressMs: 40, deleteMs: 20 } },
+    emulator: {
+      // Short enough to settle well before a deadline: with 2 ms waits,
+      // the poll schedule reaches an hour's deadline in about 150 ms.
+      lifecycle: {
+        pendingMs: 20,
+        inProgressMs: 40,
+        deleteMs: 20,
+        datasetPendingMs: 10,
+        datasetInProgressMs: 20,
+        datasetDeleteMs: 10,
+        importPendingMs: 10,
+        importInProgressMs: 20,
+      },
+    },
   });

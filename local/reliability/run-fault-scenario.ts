@@ -10,6 +10,8 @@ const terminalDetailTypes = new Set([
   'Dataset Group Creation Failed',
   'Dataset Group Deleted',
   'Dataset Group Deletion Failed',
+  'Dataset Group Datasets Ready',
+  'Dataset Group Datasets Failed',
 ]);
 
 export interface ScenarioResult {
@@ -158,8 +160,11 @@ const runOne = async (
       retries: server.eventBridge.deliveries.retried - retriedBefore,
     };
   }
-  const runner =
-    run.workflow === 'create' ? stack.createWorkflow : stack.deleteWorkflow;
+  const runner = {
+    create: stack.createWorkflow,
+    delete: stack.deleteWorkflow,
+    datasets: stack.createDatasetsWorkflow,
+  }[run.workflow];
   const execution = runner.start(run.input);
   let retries = 0;
   for await (const event of execution.eventLogs) {
