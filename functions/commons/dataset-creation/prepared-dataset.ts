@@ -1,45 +1,41 @@
-import * as z from 'zod/mini';
-import { tagSchema } from '../dataset-group/request-schema.ts';
-import { datasetTypes } from '../datasets/dataset-types.ts';
+import type { Domain } from '../dataset-group/constraints.ts';
+import type { Tag } from '../dataset-group/request-schema.ts';
+import type { ImportMode } from '../datasets/constraints.ts';
+import type { DatasetType } from '../datasets/dataset-types.ts';
 
 /**
  * One dataset as PrepareDatasets hands it to an iteration of the Map:
  * the declaration with every default filled in and every ARN worked out
- * (they are the names: reference §ARNs), so every state, a failure's
- * included, can name what it was creating.
+ * (an ARN is made of names: resource-arns.ts), so every state, a
+ * failure's included, can name what it was creating. The state machine
+ * builds the task inputs from it: a type, not a runtime check.
  */
-export const preparedDatasetSchema = z.object({
-  datasetType: z.enum(datasetTypes),
-  datasetName: z.string(),
-  datasetArn: z.string(),
-  schema: z.object({
-    name: z.string(),
-    schemaArn: z.string(),
+export interface PreparedDataset {
+  datasetType: DatasetType;
+  datasetName: string;
+  datasetArn: string;
+  schema: {
+    name: string;
+    schemaArn: string;
     /** Absent when the request named an existing schema by its ARN. */
-    definition: z.optional(z.string()),
-  }),
-  tags: z.optional(z.array(tagSchema)),
-  importJob: z.optional(
-    z.object({
-      jobName: z.string(),
-      datasetImportJobArn: z.string(),
-      dataLocation: z.string(),
-      roleArn: z.string(),
-      importMode: z.enum(['FULL', 'INCREMENTAL']),
-    }),
-  ),
-});
-
-export type PreparedDataset = z.infer<typeof preparedDatasetSchema>;
+    definition?: string;
+  };
+  tags?: Tag[];
+  importJob?: {
+    jobName: string;
+    datasetImportJobArn: string;
+    dataLocation: string;
+    roleArn: string;
+    importMode: ImportMode;
+  };
+}
 
 /** The group the datasets go into, as PrepareDatasets found it. */
-export const targetGroupSchema = z.object({
-  name: z.string(),
-  datasetGroupArn: z.string(),
-  domain: z.optional(z.enum(['ECOMMERCE', 'VIDEO_ON_DEMAND'])),
-});
-
-export type TargetGroup = z.infer<typeof targetGroupSchema>;
+export interface TargetGroup {
+  name: string;
+  datasetGroupArn: string;
+  domain?: Domain;
+}
 
 /** One dataset's outcome, as the terminal event lists it. */
 export interface DatasetReport {

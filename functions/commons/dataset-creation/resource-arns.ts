@@ -6,9 +6,9 @@ import {
 /**
  * `arn:<partition>:personalize:<region>:<account>:` of a dataset group's
  * ARN: schemas, datasets and import jobs live in the same account and
- * region, and their ARNs are their names (reference §ARNs; verified for
- * dataset groups, inferred for the others from the ARNs the service
- * returns).
+ * region, and their ARNs are made of their names (verified for dataset
+ * groups; inferred for the others from the ARNs the service returns, the
+ * emulator's local/personalize/resource-arns.ts builds the same).
  */
 export const personalizeArnPrefix = (datasetGroupArn: string): string => {
   const match = /^(arn:[a-z\d-]+:personalize:[^:]*:[^:]*:)/.exec(
