@@ -1,10 +1,11 @@
 /**
  * `npm run bench`: polling policies against the peers in virtual time,
- * cold start of the packaged functions, and a burst of creations in real
- * time. Prints tables and goals, writes bench/results.json and
- * bench/polling-chart.svg.
+ * cold start of the packaged functions, a burst of creations in real
+ * time, a group with its datasets against MPEM in virtual time, and a
+ * burst of groups with datasets in real time. Prints tables and goals,
+ * writes bench/results.json and bench/polling-chart.svg.
  *
- *   npm run bench [-- --only polling|cold-start|burst] [--runs 20]
+ *   npm run bench [-- --only polling|cold-start|burst|datasets|datasets-burst] [--runs 20]
  */
 import { spawnSync } from 'node:child_process';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
@@ -12,12 +13,19 @@ import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { measureColdStart } from './cold-start.ts';
 import {
+  type DatasetsBurstReport,
+  datasetsBurstGoal,
+  datasetsGoals,
+  datasetsTables,
+} from './datasets-report.ts';
+import {
   type GoalResult,
   nearTDominance,
   pollingChart,
   pollingGoals,
   pollingTables,
 } from './polling-report.ts';
+import { nearTSamples, runDatasetsBench } from './run-datasets.ts';
 import { runPollingBench } from './run-polling.ts';
 
 const { values } = parseArgs({
@@ -26,7 +34,7 @@ const { values } = parseArgs({
     runs: { type: 'string', default: '20' },
   },
 });
-const parts = ['polling', 'cold-start', 'burst'];
+const parts = ['polling', 'cold-start', 'burst', 'datasets', 'datasets-burst'];
 if (values.only !== undefined && !parts.includes(values.only)) {
   throw new RangeError(`--only must be one of ${parts.join(', ')}`);
 }
@@ -148,6 +156,39 @@ if (wanted('burst')) {
     detail: `${quotaBreach.failedWithPersonalizeLimitExceededError} of ${quotaBreach.creations} failed with PersonalizeLimitExceededError; slowest after ${quotaBreach.maxTimeToFailSeconds} s, bound ${quotaBreach.boundSeconds} s (${quotaBreach.bound})`,
   });
   results.burst = report;
+  print();
+}
+
+if (wanted('datasets')) {
+  print(
+    '## Datasets: a group with three datasets, from request to Ready, against MPEM (virtual time)\n',
+  );
+  const bench = await runDatasetsBench();
+  print(datasetsTables(bench.runs));
+  print(
+    `\n(${bench.runs.length} runs in ${bench.wallMs} ms of wall time: each policy at each T and near it, at ${nearTSamples.map((sample) => `${sample.factor} T + ${sample.plusSeconds} s`).join(', ')}; the columns but "near T" are the run at T. Critical path: group T + dataset T (+ import T). Each Lambda task takes 0.1 s of virtual time, as it is billed; transitions and EventBridge's delivery take none. Spread: the first CreateDataset call to the last.)`,
+  );
+  for (const policy of bench.policies)
+    print(`  ${policy.id}: ${policy.description}`);
+  goals.push(...datasetsGoals(bench.runs));
+  results.datasets = bench;
+  print();
+}
+
+if (wanted('datasets-burst')) {
+  print(
+    '## Datasets burst: 20 groups × 3 datasets, Create* at 5/s, Describe* and List* at 10/s (LimitExceededException over the rate), group T = 20 s, dataset T = 10 s (real time)\n',
+  );
+  const burst = spawnSync(
+    process.execPath,
+    [join(import.meta.dirname, 'datasets-burst.ts')],
+    { encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'] },
+  );
+  if (burst.status !== 0) throw new Error('bench/datasets-burst.ts failed');
+  const report = JSON.parse(burst.stdout) as DatasetsBurstReport;
+  print(JSON.stringify(report, null, 2));
+  goals.push(datasetsBurstGoal(report));
+  results.datasetsBurst = report;
   print();
 }
 

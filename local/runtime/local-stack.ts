@@ -85,7 +85,8 @@ const configureHandlerEnvironment = (
   }
 };
 
-const loadHandlers = async (): Promise<
+/** Every workflow's handlers, imported once the environment is set. */
+export const loadHandlers = async (): Promise<
   CreateWorkflowHandlers &
     DeleteWorkflowHandlers &
     CreateDatasetsWorkflowHandlers

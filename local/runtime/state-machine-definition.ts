@@ -41,13 +41,18 @@ export const createDatasetsDefinitionPath = new URL(
 
 type StatesOf = Record<
   string,
-  { ItemProcessor?: { States: StatesOf }; Iterator?: { States: StatesOf } }
+  {
+    ItemProcessor?: { States: StatesOf };
+    Iterator?: { States: StatesOf };
+    Branches?: Array<{ States: StatesOf }>;
+  }
 >;
 
 /**
- * A state of the definition by name, looked up in the top-level States
- * and in those of every Map's ItemProcessor (state names are unique
- * across a whole definition, as the service requires).
+ * A state of the definition by name, looked up in the top-level States,
+ * in those of every Map's ItemProcessor and of every Parallel's branches
+ * (state names are unique across a whole definition, as the service
+ * requires).
  */
 export const findStateDefinition = (
   definition: StateMachineDefinition,
@@ -56,9 +61,13 @@ export const findStateDefinition = (
   const search = (states: StatesOf): unknown => {
     if (stateName in states) return states[stateName];
     for (const state of Object.values(states)) {
-      const nested = state.ItemProcessor ?? state.Iterator;
-      if (nested !== undefined) {
-        const found = search(nested.States);
+      const processor = state.ItemProcessor ?? state.Iterator;
+      const nested = [
+        ...(processor === undefined ? [] : [processor]),
+        ...(state.Branches ?? []),
+      ];
+      for (const { States } of nested) {
+        const found = search(States);
         if (found !== undefined) return found;
       }
     }

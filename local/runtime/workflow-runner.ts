@@ -280,6 +280,27 @@ const workflowRunner = (
 
 export type WorkflowRunner = ReturnType<typeof workflowRunner>;
 
+/** The putEvents states of the create-dataset-group workflow. */
+export const createWorkflowPublishStates = [
+  'PublishCreationStarted',
+  'PublishDatasetGroupCreated',
+  'PublishCreationFailed',
+  'PublishCreationFailedSummary',
+] as const;
+
+/** The putEvents states of the create-datasets workflow. */
+export const createDatasetsPublishStates = [
+  'PublishDatasetCreated',
+  'PublishDatasetCreatedBeforeImport',
+  'PublishDatasetCreationFailed',
+  'PublishImportCompleted',
+  'PublishImportFailed',
+  'PublishDatasetsReady',
+  'PublishDatasetsFailed',
+  'PublishRequestRejected',
+  'PublishRequestRejectedSummary',
+] as const;
+
 /** The create-dataset-group workflow on the local stack. */
 export const createWorkflowRunner = (
   handlers: CreateWorkflowHandlers,
@@ -302,12 +323,7 @@ export const createWorkflowRunner = (
           handler: handlers.describeDatasetGroup,
         },
       },
-      publishStates: [
-        'PublishCreationStarted',
-        'PublishDatasetGroupCreated',
-        'PublishCreationFailed',
-        'PublishCreationFailedSummary',
-      ],
+      publishStates: createWorkflowPublishStates,
       waitStates: ['WaitForDatasetGroup'],
     },
     bus,
@@ -385,17 +401,7 @@ export const createDatasetsWorkflowRunner = (
           handler: handlers.describeDatasetImportJob,
         },
       },
-      publishStates: [
-        'PublishDatasetCreated',
-        'PublishDatasetCreatedBeforeImport',
-        'PublishDatasetCreationFailed',
-        'PublishImportCompleted',
-        'PublishImportFailed',
-        'PublishDatasetsReady',
-        'PublishDatasetsFailed',
-        'PublishRequestRejected',
-        'PublishRequestRejectedSummary',
-      ],
+      publishStates: createDatasetsPublishStates,
       waitStates: ['WaitForDataset', 'WaitForImport'],
     },
     bus,
