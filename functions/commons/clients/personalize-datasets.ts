@@ -37,10 +37,11 @@ const orUndefined = async <T>(
 /**
  * toWorkflowError, except that a LimitExceededException whose message
  * names neither a rate nor a quota is taken for a rate limit: the group's
- * quota advice does not apply to schemas and datasets, and the task's
- * throttling retrier bounds how long it is retried.
+ * quota advice does not apply to schemas, datasets and the other children
+ * of a group, and the task's throttling retrier bounds how long it is
+ * retried.
  */
-const datasetsError = (error: unknown, operation: string): Error => {
+export const datasetsError = (error: unknown, operation: string): Error => {
   const mapped = toWorkflowError(error, operation);
   if (mapped instanceof PersonalizeLimitExceededError) {
     const cause = mapped.cause instanceof Error ? mapped.cause : mapped;

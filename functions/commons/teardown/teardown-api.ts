@@ -1,0 +1,20 @@
+import type { ChildResource } from './child-resources.ts';
+import type { TeardownAction } from './teardown-plan.ts';
+
+/** What came of asking Personalize to delete (or stop) a child. */
+export type ActionResult =
+  /** Accepted: the child is being deleted (or stopped). */
+  | 'requested'
+  /** ResourceNotFoundException: it is gone already. */
+  | 'gone'
+  /** ResourceInUseException: not yet; the next round tries again. */
+  | 'in-use';
+
+/** The Personalize calls of a teardown (an SDK adapter in clients/). */
+export interface GroupChildrenApi {
+  /** Everything the group holds now; datasets with their schemaArn. */
+  listChildren(datasetGroupArn: string): Promise<ChildResource[]>;
+  act(action: TeardownAction): Promise<ActionResult>;
+  /** DeleteSchema (synchronous: no status). */
+  deleteSchema(schemaArn: string): Promise<ActionResult>;
+}
