@@ -30,6 +30,8 @@ const depth: Record<DeletedKind, number> = {
   schema: 5,
 };
 
+const kindOrder = Object.keys(depth) as DeletedKind[];
+
 /**
  * Every resource that has become gone. The stores record an entry when
  * they forget a resource (lazily, on their next call), with the time its
@@ -43,11 +45,21 @@ export class DeletionLog {
     this.#entries.push({ ...entry });
   }
 
-  /** Oldest first, by goneAt; a child before its parent on a tie. */
+  /**
+   * Oldest first, by goneAt; on a tie a child before its parent, then in
+   * the order of `depth`'s keys (campaign, solution version, solution,
+   * event tracker, filter, recommender, metric attribution, dataset,
+   * dataset group, schema).
+   */
   entries(): DeletionLogEntry[] {
     return this.#entries
       .map((entry) => ({ ...entry }))
-      .sort((a, b) => a.goneAt - b.goneAt || depth[a.kind] - depth[b.kind]);
+      .sort(
+        (a, b) =>
+          a.goneAt - b.goneAt ||
+          depth[a.kind] - depth[b.kind] ||
+          kindOrder.indexOf(a.kind) - kindOrder.indexOf(b.kind),
+      );
   }
 
   clear(): void {

@@ -380,7 +380,7 @@ describe('Personalize emulator event trackers, filters and metric attributions',
 
   describe.each(kinds)('each $kind', (spec) => {
     const statusOf = async (arn: string) => {
-      const described = (await spec.describe(client, arn)) as Record<
+      const described = (await spec.describe(client, arn)) as unknown as Record<
         string,
         { status?: string; lastUpdatedDateTime?: Date } | undefined
       >;
