@@ -8,6 +8,7 @@ import {
   CreateSolutionVersionCommand,
   type PersonalizeClient,
 } from '@aws-sdk/client-personalize';
+import { afterAll, beforeAll, beforeEach } from 'vitest';
 import {
   createManualClock,
   type ManualClock,
@@ -146,3 +147,27 @@ export const childMaker = (client: PersonalizeClient, clock: ManualClock) => {
 /** The error a call was refused with (or the output, if it was not). */
 export const outcomeOf = (call: Promise<unknown>) =>
   call.catch((error: unknown) => error);
+
+export type ChildWorld = Awaited<ReturnType<typeof startChildEmulator>> & {
+  make: ReturnType<typeof childMaker>;
+};
+
+/**
+ * One emulator for a describe block: started before its tests (and
+ * handed to `use`), reset to childLifecycle before each, closed after.
+ */
+export const useChildEmulator = (use: (world: ChildWorld) => void) => {
+  let world: ChildWorld | undefined;
+  beforeAll(async () => {
+    const started = await startChildEmulator();
+    world = { ...started, make: childMaker(started.client, started.clock) };
+    use(world);
+  });
+  afterAll(async () => {
+    await world?.close();
+  });
+  beforeEach(() => {
+    world?.emulator.reset();
+    world?.emulator.setLifecycle(childLifecycle);
+  });
+};

@@ -10,7 +10,7 @@ import {
   TooManyTagsException,
   UntagResourceCommand,
 } from '@aws-sdk/client-personalize';
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import {
   childOperationNames,
   type ManualClock,
@@ -19,15 +19,14 @@ import {
 } from '#local/personalize/index.ts';
 import {
   campaignArn,
-  childLifecycle,
-  childMaker,
+  type childMaker,
   eventTrackerArn,
   filterArn,
   metricAttributionArn,
   outcomeOf,
   recommenderArn,
   solutionArn,
-  startChildEmulator,
+  useChildEmulator,
 } from './child-fixtures.ts';
 import { activeGroup, arnIn, groupArn, roleArn } from './dataset-fixtures.ts';
 
@@ -79,21 +78,10 @@ describe('Personalize emulator operations on the resources of a dataset group', 
   let clock: ManualClock;
   let emulator: RunningPersonalizeEmulator;
   let client: PersonalizeClient;
-  let close: () => Promise<void>;
   let make: ReturnType<typeof childMaker>;
 
-  beforeAll(async () => {
-    ({ clock, emulator, client, close } = await startChildEmulator());
-    make = childMaker(client, clock);
-  });
-
-  afterAll(async () => {
-    await close?.();
-  });
-
-  beforeEach(() => {
-    emulator.reset();
-    emulator.setLifecycle(childLifecycle);
+  useChildEmulator((world) => {
+    ({ clock, emulator, client, make } = world);
   });
 
   const send = (operation: OperationName, input: object) =>

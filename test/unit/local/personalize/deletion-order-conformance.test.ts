@@ -14,7 +14,7 @@ import {
   ResourceInUseException,
   ResourceNotFoundException,
 } from '@aws-sdk/client-personalize';
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type {
   ManualClock,
   RunningPersonalizeEmulator,
@@ -23,13 +23,13 @@ import {
   campaignArn,
   childGoneMs,
   childLifecycle,
-  childMaker,
+  type childMaker,
   eventTrackerArn,
   filterArn,
   metricAttributionArn,
   outcomeOf,
   recommenderArn,
-  startChildEmulator,
+  useChildEmulator,
 } from './child-fixtures.ts';
 import {
   activeGroup,
@@ -51,21 +51,10 @@ describe('Personalize emulator deletion order and deletion log', () => {
   let clock: ManualClock;
   let emulator: RunningPersonalizeEmulator;
   let client: PersonalizeClient;
-  let close: () => Promise<void>;
   let make: ReturnType<typeof childMaker>;
 
-  beforeAll(async () => {
-    ({ clock, emulator, client, close } = await startChildEmulator());
-    make = childMaker(client, clock);
-  });
-
-  afterAll(async () => {
-    await close?.();
-  });
-
-  beforeEach(() => {
-    emulator.reset();
-    emulator.setLifecycle(childLifecycle);
+  useChildEmulator((world) => {
+    ({ clock, emulator, client, make } = world);
   });
 
   const deleteGroup = (name: string) =>

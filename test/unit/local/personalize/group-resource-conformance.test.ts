@@ -18,7 +18,7 @@ import {
   ResourceInUseException,
   ResourceNotFoundException,
 } from '@aws-sdk/client-personalize';
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { classifyLimitExceeded } from '#commons/clients/limit-exceeded.ts';
 import type {
   ManualClock,
@@ -35,6 +35,7 @@ import {
   metricAttributionArn,
   outcomeOf,
   startChildEmulator,
+  useChildEmulator,
 } from './child-fixtures.ts';
 import {
   account,
@@ -53,21 +54,10 @@ describe('Personalize emulator event trackers, filters and metric attributions',
   let clock: ManualClock;
   let emulator: RunningPersonalizeEmulator;
   let client: PersonalizeClient;
-  let close: () => Promise<void>;
   let make: ReturnType<typeof childMaker>;
 
-  beforeAll(async () => {
-    ({ clock, emulator, client, close } = await startChildEmulator());
-    make = childMaker(client, clock);
-  });
-
-  afterAll(async () => {
-    await close?.();
-  });
-
-  beforeEach(() => {
-    emulator.reset();
-    emulator.setLifecycle(childLifecycle);
+  useChildEmulator((world) => {
+    ({ clock, emulator, client, make } = world);
   });
 
   describe('CreateEventTracker and DescribeEventTracker', () => {
@@ -186,27 +176,30 @@ describe('Personalize emulator event trackers, filters and metric attributions',
 
     it('does not count CREATE FAILED or deleting filters toward the quota (childQuotas)', async () => {
       // Prepare
-      await close();
-      ({ clock, emulator, client, close } = await startChildEmulator({
-        childQuotas: { filter: 2 },
-      }));
-      make = childMaker(client, clock);
-      const datasetGroupArn = await activeGroup(client, clock, 'shop');
-      emulator.faults.childCreateFailed({ kind: 'filter', match: 'broken' });
-      await make.settled(make.filter(datasetGroupArn, 'broken'));
-      await make.settled(make.filter(datasetGroupArn, 'going'));
-      await client.send(
+      const own = await startChildEmulator({ childQuotas: { filter: 2 } });
+      const ownMake = childMaker(own.client, own.clock);
+      const datasetGroupArn = await activeGroup(own.client, own.clock, 'shop');
+      own.emulator.faults.childCreateFailed({
+        kind: 'filter',
+        match: 'broken',
+      });
+      await ownMake.settled(ownMake.filter(datasetGroupArn, 'broken'));
+      await ownMake.settled(ownMake.filter(datasetGroupArn, 'going'));
+      await own.client.send(
         new DeleteFilterCommand({ filterArn: filterArn('going') }),
       );
 
       // Act
-      const taken = await make.filter(datasetGroupArn, 'first');
-      const alsoTaken = await make.filter(datasetGroupArn, 'second');
-      const refused = await outcomeOf(make.filter(datasetGroupArn, 'third'));
+      const taken = await outcomeOf(ownMake.filter(datasetGroupArn, 'first'));
+      const alsoTaken = await outcomeOf(
+        ownMake.filter(datasetGroupArn, 'second'),
+      );
+      const refused = await outcomeOf(ownMake.filter(datasetGroupArn, 'third'));
+      await own.close();
 
       // Assess
-      expect(taken.filterArn).toBe(filterArn('first'));
-      expect(alsoTaken.filterArn).toBe(filterArn('second'));
+      expect(taken).toMatchObject({ filterArn: filterArn('first') });
+      expect(alsoTaken).toMatchObject({ filterArn: filterArn('second') });
       expect(refused).toBeInstanceOf(LimitExceededException);
       expect(refused).toMatchObject({
         message: `You have reached the limit of 2 filters in dataset group ${datasetGroupArn}`,

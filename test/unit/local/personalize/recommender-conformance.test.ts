@@ -12,7 +12,7 @@ import {
   StartRecommenderCommand,
   StopRecommenderCommand,
 } from '@aws-sdk/client-personalize';
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import type {
   ManualClock,
   RunningPersonalizeEmulator,
@@ -20,12 +20,12 @@ import type {
 import {
   childGoneMs,
   childLifecycle,
-  childMaker,
+  type childMaker,
   childSettleMs,
   outcomeOf,
   recipeArn,
   recommenderArn,
-  startChildEmulator,
+  useChildEmulator,
 } from './child-fixtures.ts';
 import { activeGroup, groupArn } from './dataset-fixtures.ts';
 
@@ -37,22 +37,14 @@ describe('Personalize emulator recommenders', () => {
   let clock: ManualClock;
   let emulator: RunningPersonalizeEmulator;
   let client: PersonalizeClient;
-  let close: () => Promise<void>;
   let make: ReturnType<typeof childMaker>;
   let group: string;
 
-  beforeAll(async () => {
-    ({ clock, emulator, client, close } = await startChildEmulator());
-    make = childMaker(client, clock);
-  });
-
-  afterAll(async () => {
-    await close?.();
+  useChildEmulator((world) => {
+    ({ clock, emulator, client, make } = world);
   });
 
   beforeEach(async () => {
-    emulator.reset();
-    emulator.setLifecycle(childLifecycle);
     group = await activeGroup(client, clock, 'shop', 'ECOMMERCE');
   });
 

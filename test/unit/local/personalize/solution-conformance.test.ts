@@ -1,5 +1,6 @@
 import {
   CreateCampaignCommand,
+  CreateDatasetGroupCommand,
   CreateSolutionVersionCommand,
   DeleteCampaignCommand,
   DeleteSolutionCommand,
@@ -18,7 +19,7 @@ import {
   ResourceNotFoundException,
   StopSolutionVersionCreationCommand,
 } from '@aws-sdk/client-personalize';
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import type {
   ManualClock,
   RunningPersonalizeEmulator,
@@ -27,15 +28,15 @@ import {
   campaignArn,
   childGoneMs,
   childLifecycle,
-  childMaker,
+  type childMaker,
   childSettleMs,
   outcomeOf,
   recipeArn,
   solutionArn,
-  startChildEmulator,
+  useChildEmulator,
   versionSettleMs,
 } from './child-fixtures.ts';
-import { activeGroup, arnIn } from './dataset-fixtures.ts';
+import { activeGroup, arnIn, groupArn } from './dataset-fixtures.ts';
 
 /**
  * Solutions, solution versions (training, and stopping it) and campaigns
@@ -45,22 +46,14 @@ describe('Personalize emulator solutions, solution versions and campaigns', () =
   let clock: ManualClock;
   let emulator: RunningPersonalizeEmulator;
   let client: PersonalizeClient;
-  let close: () => Promise<void>;
   let make: ReturnType<typeof childMaker>;
   let group: string;
 
-  beforeAll(async () => {
-    ({ clock, emulator, client, close } = await startChildEmulator());
-    make = childMaker(client, clock);
-  });
-
-  afterAll(async () => {
-    await close?.();
+  useChildEmulator((world) => {
+    ({ clock, emulator, client, make } = world);
   });
 
   beforeEach(async () => {
-    emulator.reset();
-    emulator.setLifecycle(childLifecycle);
     group = await activeGroup(client, clock, 'shop');
   });
 
@@ -117,6 +110,23 @@ describe('Personalize emulator solutions, solution versions and campaigns', () =
         creationDateTime: new Date(createdAt + childSettleMs),
         lastUpdatedDateTime: new Date(createdAt + childSettleMs),
       });
+    });
+
+    it('needs its group ACTIVE (ResourceInUseException) and existing (ResourceNotFoundException)', async () => {
+      // Prepare
+      await client.send(new CreateDatasetGroupCommand({ name: 'young' }));
+
+      // Act
+      const young = await outcomeOf(make.solution(groupArn('young')));
+      const missing = await outcomeOf(make.solution(groupArn('missing')));
+
+      // Assess
+      expect(young).toBeInstanceOf(ResourceInUseException);
+      expect(young).toMatchObject({
+        message: `Dataset group ${groupArn('young')} is CREATE PENDING; solutions can be added once it is ACTIVE`,
+      });
+      expect(missing).toBeInstanceOf(ResourceNotFoundException);
+      expect(emulator.solutions()).toEqual([]);
     });
 
     it('answers LimitExceededException for an 11th solution in a group', async () => {
