@@ -1,3 +1,4 @@
+import type { GroupChildPersistence } from '#local/personalize/child-persistence.ts';
 import type {
   DatasetPersistence,
   RecordPersistence,
@@ -57,3 +58,20 @@ export const datasetRows = (database: StackDatabase): DatasetPersistence => ({
     (job) => job.datasetImportJobArn,
   ),
 });
+
+/** The resources of the emulator's dataset groups, a table per kind. */
+export const groupChildRows = (
+  database: StackDatabase,
+): GroupChildPersistence => {
+  const rows = <T extends { arn: string }>(table: string) =>
+    jsonRows<T>(database, table, 'arn', (record) => record.arn);
+  return {
+    eventTracker: rows('event_trackers'),
+    filter: rows('filters'),
+    solution: rows('solutions'),
+    solutionVersion: rows('solution_versions'),
+    campaign: rows('campaigns'),
+    recommender: rows('recommenders'),
+    metricAttribution: rows('metric_attributions'),
+  };
+};

@@ -3,7 +3,7 @@ import { dirname } from 'node:path';
 import { DatabaseSync } from 'node:sqlite';
 
 /** The schema this code reads and writes (`PRAGMA user_version`). */
-export const schemaVersion = 2;
+export const schemaVersion = 3;
 
 /** Version 1: dataset groups, bus events, executions and their histories. */
 const version1 = `
@@ -50,8 +50,30 @@ CREATE TABLE dataset_import_jobs (
 ) STRICT;
 `;
 
+/**
+ * Version 3 adds the resources of the emulator's dataset groups: event
+ * trackers, filters, solutions, solution versions, campaigns,
+ * recommenders and metric attributions, one JSON record per ARN.
+ */
+const version3 = [
+  'event_trackers',
+  'filters',
+  'solutions',
+  'solution_versions',
+  'campaigns',
+  'recommenders',
+  'metric_attributions',
+]
+  .map(
+    (table) => `CREATE TABLE ${table} (
+  arn TEXT PRIMARY KEY,
+  record TEXT NOT NULL
+) STRICT;`,
+  )
+  .join('\n');
+
 /** `migrations[n]` takes a database from version n to n + 1. */
-const migrations = [version1, version2];
+const migrations = [version1, version2, version3];
 
 /** The database file cannot be used; the message says what to do. */
 export class StackDatabaseError extends Error {
@@ -63,8 +85,10 @@ export class StackDatabaseError extends Error {
 
 /**
  * The local stack's state in one SQLite file (node:sqlite, no server):
- * the emulator's dataset groups, schemas, datasets and dataset import
- * jobs, the events of the buses, the executions
+ * the emulator's dataset groups, schemas, datasets, dataset import jobs
+ * and what the groups hold (event trackers, filters, solutions and their
+ * versions, campaigns, recommenders, metric attributions), the events of
+ * the buses, the executions
  * and their histories. Every write is its own transaction, committed
  * before the call that made it answers, so a `kill -9` loses nothing that
  * a client was told. WAL mode lets readers (the CLI) read while the stack

@@ -1,4 +1,5 @@
 import type { CreationFate } from './dataset-group-lifecycle.ts';
+import { phasedStateAt } from './lifecycle-phases.ts';
 import { type CreationStatus, resourceStatus } from './resource-status.ts';
 
 /** How long a creation spends in each transient status, in ms. */
@@ -17,7 +18,7 @@ export interface CreationState {
  * Where a creation is at `nowMs`, from when it began and its fate alone:
  * CREATE PENDING for pendingMs, CREATE IN_PROGRESS for inProgressMs, then
  * ACTIVE or CREATE FAILED (a STUCK fate stays in its status for good).
- * Shared by dataset groups, datasets and dataset import jobs.
+ * Shared by every kind the emulator creates.
  */
 export const creationStateAt = (
   createdAtMs: number,
@@ -25,24 +26,23 @@ export const creationStateAt = (
   timings: CreationTimings,
   nowMs: number,
 ): CreationState => {
-  const inProgressAtMs = createdAtMs + timings.pendingMs;
-  const settledAtMs = inProgressAtMs + timings.inProgressMs;
   const stuckIn = fate.outcome === 'STUCK' ? fate.status : undefined;
-  if (nowMs < inProgressAtMs || stuckIn === resourceStatus.createPending) {
-    return { status: resourceStatus.createPending, lastUpdatedMs: createdAtMs };
-  }
-  if (nowMs < settledAtMs || stuckIn === resourceStatus.createInProgress) {
-    return {
-      status: resourceStatus.createInProgress,
-      lastUpdatedMs: inProgressAtMs,
-    };
-  }
-  if (fate.outcome === 'CREATE FAILED') {
-    return {
-      status: resourceStatus.createFailed,
-      lastUpdatedMs: settledAtMs,
-      failureReason: fate.failureReason,
-    };
-  }
-  return { status: resourceStatus.active, lastUpdatedMs: settledAtMs };
+  const heldFor = (status: CreationStatus, ms: number) => ({
+    status,
+    ms: stuckIn === status ? Infinity : ms,
+  });
+  return phasedStateAt<CreationStatus>(
+    createdAtMs,
+    [
+      heldFor(resourceStatus.createPending, timings.pendingMs),
+      heldFor(resourceStatus.createInProgress, timings.inProgressMs),
+    ],
+    fate.outcome === 'CREATE FAILED'
+      ? {
+          status: resourceStatus.createFailed,
+          failureReason: fate.failureReason,
+        }
+      : { status: resourceStatus.active },
+    nowMs,
+  );
 };

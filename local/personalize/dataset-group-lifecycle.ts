@@ -3,6 +3,7 @@ import {
   datasetGroupStatus,
 } from '#commons/dataset-group/status.ts';
 import { creationStateAt } from './creation-lifecycle.ts';
+import { phasedStateAt } from './lifecycle-phases.ts';
 import type { LifecycleTimings } from './lifecycle-timings.ts';
 
 /** How a creation ends; decided once, when the group is created. */
@@ -41,12 +42,12 @@ export const lifecycleAt = (
 ): LifecycleState | undefined => {
   const { createdAtMs, fate, deleteRequestedAtMs } = facts;
   if (deleteRequestedAtMs !== undefined) {
-    return nowMs < deleteRequestedAtMs + timings.deleteMs
-      ? {
-          status: datasetGroupStatus.deletePending,
-          lastUpdatedMs: deleteRequestedAtMs,
-        }
-      : undefined;
+    return phasedStateAt<DatasetGroupStatus>(
+      deleteRequestedAtMs,
+      [{ status: datasetGroupStatus.deletePending, ms: timings.deleteMs }],
+      'gone',
+      nowMs,
+    );
   }
   return creationStateAt(createdAtMs, fate, timings, nowMs);
 };

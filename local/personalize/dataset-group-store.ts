@@ -16,6 +16,7 @@ import type {
   DatasetGroupPersistence,
   StoredDatasetGroup,
 } from './dataset-group-persistence.ts';
+import type { DeletionLogEntry } from './deletion-log.ts';
 import {
   limitExceeded,
   resourceAlreadyExists,
@@ -66,6 +67,13 @@ export interface DatasetGroupStoreOptions {
   persistence?: DatasetGroupPersistence;
   /** Whether a group really holds datasets (the dataset store knows). */
   holdsDatasets?: (datasetGroupArn: string) => boolean;
+  /**
+   * What a group still holds ("2 datasets", "1 solution", …): while it
+   * holds anything, DeleteDatasetGroup is refused and the answer names it.
+   */
+  contentsOf?: (datasetGroupArn: string) => string[];
+  /** Told of each group as it is forgotten, with when it went. */
+  onGone?: (entry: DeletionLogEntry) => void;
 }
 
 interface DatasetGroupRecord {
@@ -208,9 +216,11 @@ export class DatasetGroupStore implements TaggableStore {
         `Dataset group ${datasetGroupArn} is ${status}; wait until it is ACTIVE or CREATE FAILED`,
       );
     }
-    if (this.#hasDatasets(record)) {
+    const contents = this.#options.contentsOf?.(datasetGroupArn) ?? [];
+    if (contents.length > 0 || this.#hasDatasets(record)) {
+      const held = contents.length > 0 ? contents.join(', ') : 'datasets';
       throw resourceInUse(
-        `Dataset group ${datasetGroupArn} still contains datasets; delete them first`,
+        `Dataset group ${datasetGroupArn} still contains ${held}; delete them first`,
       );
     }
     record.deleteRequestedAtMs = now;
@@ -282,6 +292,14 @@ export class DatasetGroupStore implements TaggableStore {
       if (lifecycleAt(record, this.#options.timings, now) === undefined) {
         this.#records.delete(arn);
         this.#options.persistence?.remove(arn);
+        this.#options.onGone?.({
+          kind: 'datasetGroup',
+          arn,
+          name: record.input.name,
+          goneAt:
+            (record.deleteRequestedAtMs ?? now) +
+            this.#options.timings.deleteMs,
+        });
       }
     }
     return now;

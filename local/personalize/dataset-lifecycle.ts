@@ -1,5 +1,6 @@
 import { type CreationState, creationStateAt } from './creation-lifecycle.ts';
 import type { CreationFate } from './dataset-group-lifecycle.ts';
+import { type Phase, phasedStateAt } from './lifecycle-phases.ts';
 import type {
   DatasetLifecycleTimings,
   ImportJobLifecycleTimings,
@@ -18,6 +19,14 @@ export interface DatasetState {
   lastUpdatedMs: number;
   failureReason?: string;
 }
+
+/** DELETE PENDING for datasetPendingMs, DELETE IN_PROGRESS for datasetDeleteMs. */
+export const datasetDeletionPhases = (
+  timings: DatasetLifecycleTimings,
+): Phase<DatasetStatus>[] => [
+  { status: resourceStatus.deletePending, ms: timings.datasetPendingMs },
+  { status: resourceStatus.deleteInProgress, ms: timings.datasetDeleteMs },
+];
 
 /**
  * The status of a dataset at `nowMs`, from its timestamps alone: the
@@ -42,20 +51,12 @@ export const datasetLifecycleAt = (
       nowMs,
     );
   }
-  const inProgressAtMs = deleteRequestedAtMs + timings.datasetPendingMs;
-  if (nowMs < inProgressAtMs) {
-    return {
-      status: resourceStatus.deletePending,
-      lastUpdatedMs: deleteRequestedAtMs,
-    };
-  }
-  if (nowMs < inProgressAtMs + timings.datasetDeleteMs) {
-    return {
-      status: resourceStatus.deleteInProgress,
-      lastUpdatedMs: inProgressAtMs,
-    };
-  }
-  return undefined;
+  return phasedStateAt<DatasetStatus>(
+    deleteRequestedAtMs,
+    datasetDeletionPhases(timings),
+    'gone',
+    nowMs,
+  );
 };
 
 /**

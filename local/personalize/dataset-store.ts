@@ -8,17 +8,23 @@ import { checkSchemaDefinition } from '#commons/datasets/schema-definition.ts';
 import type { Clock } from './clock.ts';
 import { activeFate, type CreationFate } from './dataset-group-lifecycle.ts';
 import type { EmulatedDatasetGroupView } from './dataset-group-store.ts';
-import { type DatasetState, datasetLifecycleAt } from './dataset-lifecycle.ts';
+import {
+  type DatasetState,
+  datasetDeletionPhases,
+  datasetLifecycleAt,
+} from './dataset-lifecycle.ts';
 import type {
   RecordPersistence,
   StoredDataset,
 } from './dataset-persistence.ts';
+import type { DeletionLogEntry } from './deletion-log.ts';
 import {
   invalidInput,
   resourceAlreadyExists,
   resourceInUse,
   resourceNotFound,
 } from './emulator-error.ts';
+import { phasesEndMs, stateFields } from './lifecycle-phases.ts';
 import type { DatasetLifecycleTimings } from './lifecycle-timings.ts';
 import { pageOf } from './list-page.ts';
 import type {
@@ -79,6 +85,13 @@ export interface DatasetStoreOptions {
   /** Asked once per creation how it will end (fault injection). */
   fateOf?: (name: string) => CreationFate;
   persistence?: RecordPersistence<StoredDataset>;
+  /**
+   * What in the group uses its datasets ("1 solution", "1 event
+   * tracker", …): while anything does, DeleteDataset is refused.
+   */
+  usersOf?: (datasetGroupArn: string) => string[];
+  /** Told of each dataset as it is forgotten, with when it went. */
+  onGone?: (entry: DeletionLogEntry) => void;
 }
 
 const domainName = (domain: Domain | undefined): string =>
@@ -186,6 +199,12 @@ export class DatasetStore implements TaggableStore {
         `Dataset ${datasetArn} has dataset import job ${unfinished.datasetImportJobArn} in ${unfinished.status}; wait until it is ACTIVE or CREATE FAILED`,
       );
     }
+    const users = this.#options.usersOf?.(record.datasetGroupArn) ?? [];
+    if (users.length > 0) {
+      throw resourceInUse(
+        `Dataset ${datasetArn} is in use: dataset group ${record.datasetGroupArn} still contains ${users.join(', ')}; delete them first`,
+      );
+    }
     record.deleteRequestedAtMs = now;
     this.#save(record);
   }
@@ -211,10 +230,15 @@ export class DatasetStore implements TaggableStore {
 
   /** Whether the group holds a dataset (in any status, deleting too). */
   holdsDatasets(datasetGroupArn: string): boolean {
+    return this.countIn(datasetGroupArn) > 0;
+  }
+
+  /** How many datasets the group holds (in any status, deleting too). */
+  countIn(datasetGroupArn: string): number {
     this.#sweep();
-    return [...this.#records.values()].some(
+    return [...this.#records.values()].filter(
       (record) => record.datasetGroupArn === datasetGroupArn,
-    );
+    ).length;
   }
 
   /** The ARN of a dataset that uses the schema, if one does. */
@@ -304,6 +328,15 @@ export class DatasetStore implements TaggableStore {
       ) {
         this.#records.delete(arn);
         this.#options.persistence?.remove(arn);
+        this.#options.onGone?.({
+          kind: 'dataset',
+          arn,
+          name: record.name,
+          goneAt: phasesEndMs(
+            record.deleteRequestedAtMs ?? now,
+            datasetDeletionPhases(this.#options.timings),
+          ),
+        });
       }
     }
     return now;
@@ -348,12 +381,7 @@ export class DatasetStore implements TaggableStore {
       region: record.region,
       datasetType: record.datasetType,
       schemaArn: record.schemaArn,
-      status: state.status,
-      creationDateTime: new Date(record.createdAtMs),
-      lastUpdatedDateTime: new Date(state.lastUpdatedMs),
-      ...(state.failureReason !== undefined && {
-        failureReason: state.failureReason,
-      }),
+      ...stateFields(record.createdAtMs, state),
       tags: [...record.tags],
     };
   }

@@ -1,4 +1,6 @@
 import { datasetGroupStatus } from '#commons/dataset-group/status.ts';
+import { type ChildKind, childNouns } from './child-kinds.ts';
+import { type DeletionFate, goneFate } from './child-lifecycle.ts';
 import type { Clock } from './clock.ts';
 import { activeFate, type CreationFate } from './dataset-group-lifecycle.ts';
 import {
@@ -7,6 +9,8 @@ import {
   throttlingErrorNames,
 } from './emulator-error.ts';
 import {
+  type ChildCreateFailedFault,
+  type ChildDeleteFailedFault,
   type CountedFault,
   type CreateFailedFault,
   type DatasetCreateFailedFault,
@@ -48,6 +52,10 @@ const defaultDatasetFailureReason =
 /** An import's default failure: the role cannot read the data location. */
 export const importFailureReasonFor = (dataLocation: string): string =>
   `Insufficient privileges for accessing data in Amazon S3. The role does not have permission to read ${dataLocation}`;
+
+/** 'Emulated failure: the event tracker could not be created'. */
+const childFailureReason = (kind: ChildKind, what: 'created' | 'deleted') =>
+  `Emulated failure: the ${childNouns[kind].one} could not be ${what}`;
 
 const asList = <T>(value: T | readonly T[] | undefined): readonly T[] =>
   value === undefined ? [] : Array.isArray(value) ? value : [value as T];
@@ -122,6 +130,10 @@ export class FaultController {
   readonly #datasetNeverActive: DatasetNeverActiveFault[] = [];
   readonly #importFailed: ImportFailedFault[] = [];
   readonly #importNeverDone: ImportNeverDoneFault[] = [];
+  readonly #childCreateFailed: ChildCreateFailedFault[] = [];
+  readonly #childDeleteFailed: Array<
+    ChildDeleteFailedFault & { remaining: number }
+  > = [];
   #latencyMs = 0;
   readonly #latencyByOperation = new Map<OperationName, number>();
   #counts = this.#zeroCounts();
@@ -149,6 +161,12 @@ export class FaultController {
     for (const fault of asList(settings.importFailed)) this.importFailed(fault);
     for (const fault of asList(settings.importNeverDone)) {
       this.importNeverDone(fault);
+    }
+    for (const fault of asList(settings.childCreateFailed)) {
+      this.childCreateFailed(fault);
+    }
+    for (const fault of asList(settings.childDeleteFailed)) {
+      this.childDeleteFailed(fault);
     }
     if (settings.latencyMs !== undefined) this.latency(settings.latencyMs);
     for (const [operation, ms] of Object.entries(
@@ -251,6 +269,30 @@ export class FaultController {
     return () => this.#remove(this.#importNeverDone, rule);
   }
 
+  /**
+   * Resources of a group whose kind and name match end CREATE FAILED
+   * with failureReason.
+   */
+  childCreateFailed(fault: ChildCreateFailedFault = {}): () => void {
+    const rule = { ...fault };
+    this.#childCreateFailed.push(rule);
+    return () => this.#remove(this.#childCreateFailed, rule);
+  }
+
+  /**
+   * Deletions of resources of a group whose kind and name match give up
+   * (the next `count` of them, or every one): the resource goes back to
+   * its status before the delete, with failureReason.
+   */
+  childDeleteFailed(fault: ChildDeleteFailedFault = {}): () => void {
+    const rule = {
+      ...fault,
+      remaining: fault.count === undefined ? Infinity : countOf(fault),
+    };
+    this.#childDeleteFailed.push(rule);
+    return () => this.#remove(this.#childDeleteFailed, rule);
+  }
+
   /** Real delay before answering (one operation, or all); 0 removes it. */
   latency(ms: number, operation?: OperationName): void {
     assertDelay(ms);
@@ -268,6 +310,8 @@ export class FaultController {
     this.#datasetNeverActive.length = 0;
     this.#importFailed.length = 0;
     this.#importNeverDone.length = 0;
+    this.#childCreateFailed.length = 0;
+    this.#childDeleteFailed.length = 0;
     this.#latencyMs = 0;
     this.#latencyByOperation.clear();
   }
@@ -377,6 +421,40 @@ export class FaultController {
       };
     }
     return activeFate;
+  }
+
+  /** How the creation of a `kind` resource named `name` will end. */
+  childFateFor(kind: ChildKind, name: string): CreationFate {
+    const failed = this.#childCreateFailed.find(
+      (rule) =>
+        (rule.kind === undefined || rule.kind === kind) &&
+        matches(rule.match, name),
+    );
+    if (failed === undefined) return activeFate;
+    this.#counts.childCreateFailed += 1;
+    return {
+      outcome: 'CREATE FAILED',
+      failureReason:
+        failed.failureReason ?? childFailureReason(kind, 'created'),
+    };
+  }
+
+  /** How the deletion of a `kind` resource named `name` will end. */
+  childDeletionFateFor(kind: ChildKind, name: string): DeletionFate {
+    const failed = this.#childDeleteFailed.find(
+      (rule) =>
+        (rule.kind === undefined || rule.kind === kind) &&
+        matches(rule.match, name),
+    );
+    if (failed === undefined) return goneFate;
+    failed.remaining -= 1;
+    if (failed.remaining <= 0) this.#remove(this.#childDeleteFailed, failed);
+    this.#counts.childDeleteFailed += 1;
+    return {
+      outcome: 'DELETE FAILED',
+      failureReason:
+        failed.failureReason ?? childFailureReason(kind, 'deleted'),
+    };
   }
 
   #queue(

@@ -1,3 +1,4 @@
+import type { ChildKind } from './child-kinds.ts';
 import type { ThrottlingErrorName } from './emulator-error.ts';
 import type { OperationName } from './operation-names.ts';
 
@@ -91,6 +92,40 @@ export interface ImportNeverDoneFault {
   match?: NameMatcher;
 }
 
+/**
+ * Resources of a dataset group (event trackers, filters, solutions,
+ * solution versions, campaigns, recommenders, metric attributions) whose
+ * kind and name match end CREATE FAILED.
+ */
+export interface ChildCreateFailedFault {
+  /** Omitted = every kind. */
+  kind?: ChildKind;
+  /** Resource names; a solution version without a name: its solution's. */
+  match?: NameMatcher;
+  /**
+   * Default 'Emulated failure: the <kind> could not be created'. On the
+   * wire where the shape has failureReason (all but event trackers).
+   */
+  failureReason?: string;
+}
+
+/**
+ * Deletions of resources of a group whose kind and name match give up:
+ * after DELETE PENDING and DELETE IN_PROGRESS the resource goes back to
+ * the status it had (ACTIVE, INACTIVE or CREATE FAILED), with
+ * failureReason, instead of being gone.
+ */
+export interface ChildDeleteFailedFault {
+  /** Omitted = every kind. */
+  kind?: ChildKind;
+  /** Resource names. */
+  match?: NameMatcher;
+  /** Default 'Emulated failure: the <kind> could not be deleted'. */
+  failureReason?: string;
+  /** How many matching deletions give up; omitted = every one. */
+  count?: number;
+}
+
 /** Faults in force from the start; all can be changed on the controller. */
 export interface FaultSettings {
   throttle?: ThrottleFault;
@@ -107,6 +142,12 @@ export interface FaultSettings {
     | readonly DatasetNeverActiveFault[];
   importFailed?: ImportFailedFault | readonly ImportFailedFault[];
   importNeverDone?: ImportNeverDoneFault | readonly ImportNeverDoneFault[];
+  childCreateFailed?:
+    | ChildCreateFailedFault
+    | readonly ChildCreateFailedFault[];
+  childDeleteFailed?:
+    | ChildDeleteFailedFault
+    | readonly ChildDeleteFailedFault[];
   /** Real delay before every answer, in ms. */
   latencyMs?: number;
   /** Real delay per operation, in ms; wins over `latencyMs`. */
@@ -125,6 +166,8 @@ export const faultKinds = [
   'datasetNeverActive',
   'importFailed',
   'importNeverDone',
+  'childCreateFailed',
+  'childDeleteFailed',
 ] as const;
 
 export type FaultKind = (typeof faultKinds)[number];

@@ -12,6 +12,7 @@ import {
   resourceInUse,
   resourceNotFound,
 } from './emulator-error.ts';
+import { stateFields } from './lifecycle-phases.ts';
 import type { ImportJobLifecycleTimings } from './lifecycle-timings.ts';
 import { pageOf } from './list-page.ts';
 import type { ListChildrenInput } from './parse-dataset-requests.ts';
@@ -272,12 +273,7 @@ export class ImportJobStore implements TaggableStore {
       ...(record.publishAttributionMetricsToS3 !== undefined && {
         publishAttributionMetricsToS3: record.publishAttributionMetricsToS3,
       }),
-      status: state.status,
-      creationDateTime: new Date(record.createdAtMs),
-      lastUpdatedDateTime: new Date(state.lastUpdatedMs),
-      ...(state.failureReason !== undefined && {
-        failureReason: state.failureReason,
-      }),
+      ...stateFields(record.createdAtMs, state),
       tags: [...record.tags],
     };
   }

@@ -29,10 +29,40 @@ export interface ImportJobLifecycleTimings {
   importInProgressMs: number;
 }
 
+/**
+ * How long the kinds a dataset group holds (event trackers, filters,
+ * solutions, solution versions, campaigns, recommenders, metric
+ * attributions) spend in each transient status, in ms.
+ */
+export interface ChildLifecycleTimings {
+  /**
+   * CREATE PENDING lasts this long after a Create*, DELETE PENDING after
+   * a Delete*, STOP PENDING after StopRecommender and START PENDING after
+   * StartRecommender (the time in the queue).
+   */
+  childPendingMs: number;
+  /**
+   * Then CREATE IN_PROGRESS lasts this long before ACTIVE/CREATE FAILED
+   * (every kind but solution versions).
+   */
+  childInProgressMs: number;
+  /** DELETE IN_PROGRESS lasts this long after DELETE PENDING; then gone. */
+  childDeleteMs: number;
+  /** A solution version's CREATE IN_PROGRESS (its training). */
+  solutionVersionTrainingMs: number;
+  /** CREATE STOPPING lasts this long before CREATE STOPPED. */
+  solutionVersionStopMs: number;
+  /** STOP IN_PROGRESS lasts this long before INACTIVE. */
+  recommenderStopMs: number;
+  /** START IN_PROGRESS lasts this long before ACTIVE. */
+  recommenderStartMs: number;
+}
+
 /** Every timing of the emulator: `lifecycle` and `setLifecycle` take them. */
 export type EmulatorLifecycleTimings = LifecycleTimings &
   DatasetLifecycleTimings &
-  ImportJobLifecycleTimings;
+  ImportJobLifecycleTimings &
+  ChildLifecycleTimings;
 
 export const defaultLifecycleTimings: LifecycleTimings = {
   pendingMs: 200,
@@ -51,6 +81,16 @@ export const defaultImportJobLifecycleTimings: ImportJobLifecycleTimings = {
   importInProgressMs: 1_000,
 };
 
+export const defaultChildLifecycleTimings: ChildLifecycleTimings = {
+  childPendingMs: 100,
+  childInProgressMs: 300,
+  childDeleteMs: 200,
+  solutionVersionTrainingMs: 1_000,
+  solutionVersionStopMs: 200,
+  recommenderStopMs: 300,
+  recommenderStartMs: 300,
+};
+
 /** The defaults, with `overrides` over them; every value checked. */
 export const resolveLifecycleTimings = (
   overrides: Partial<EmulatorLifecycleTimings> = {},
@@ -59,6 +99,7 @@ export const resolveLifecycleTimings = (
     ...defaultLifecycleTimings,
     ...defaultDatasetLifecycleTimings,
     ...defaultImportJobLifecycleTimings,
+    ...defaultChildLifecycleTimings,
     ...overrides,
   };
   for (const [key, value] of Object.entries(timings)) {

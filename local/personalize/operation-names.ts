@@ -18,7 +18,42 @@ export const operationNames = [
   'CreateDatasetImportJob',
   'DescribeDatasetImportJob',
   'ListDatasetImportJobs',
+  'CreateEventTracker',
+  'DescribeEventTracker',
+  'ListEventTrackers',
+  'DeleteEventTracker',
+  'CreateFilter',
+  'DescribeFilter',
+  'ListFilters',
+  'DeleteFilter',
+  'CreateSolution',
+  'DescribeSolution',
+  'ListSolutions',
+  'DeleteSolution',
+  'CreateSolutionVersion',
+  'DescribeSolutionVersion',
+  'ListSolutionVersions',
+  'StopSolutionVersionCreation',
+  'CreateCampaign',
+  'DescribeCampaign',
+  'ListCampaigns',
+  'DeleteCampaign',
+  'CreateRecommender',
+  'DescribeRecommender',
+  'ListRecommenders',
+  'DeleteRecommender',
+  'StopRecommender',
+  'StartRecommender',
+  'CreateMetricAttribution',
+  'DescribeMetricAttribution',
+  'ListMetricAttributions',
+  'DeleteMetricAttribution',
 ] as const;
+
+/** The operations on the kinds a dataset group holds (not datasets). */
+export const childOperationNames = operationNames.slice(
+  operationNames.indexOf('CreateEventTracker'),
+);
 
 export type OperationName = (typeof operationNames)[number];
 

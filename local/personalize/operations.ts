@@ -1,3 +1,4 @@
+import { childOperations } from './child-operations.ts';
 import { datasetOperations } from './dataset-operations.ts';
 import type { EmulatorStores } from './emulator-stores.ts';
 import type { RequestBody } from './field-rules.ts';
@@ -29,11 +30,14 @@ export type Operation = (
 ) => OperationOutput;
 
 /**
- * The store that holds a taggable ARN's resource: datasets and import
- * jobs by their ARN's resource type, dataset groups (and, answering
- * ResourceNotFoundException, anything else) by the group store.
+ * The store that holds a taggable ARN's resource: datasets, import jobs
+ * and the kinds a group holds by their ARN's resource type, dataset
+ * groups (and, answering ResourceNotFoundException, anything else) by
+ * the group store.
  */
 const taggable = (arn: string, { stores }: OperationContext): TaggableStore => {
+  const child = stores.children.taggableFor(arn);
+  if (child !== undefined) return child;
   switch (resourceTypeOf(arn)) {
     case 'dataset':
       return stores.datasets;
@@ -86,4 +90,5 @@ export const operations: Record<OperationName, Operation> = {
   },
 
   ...datasetOperations,
+  ...childOperations,
 };

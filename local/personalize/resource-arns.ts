@@ -33,3 +33,32 @@ export const importJobArnOf = (
 /** The resource type an ARN names (`dataset-group`, `dataset`, …). */
 export const resourceTypeOf = (arn: string): string | undefined =>
   arn.match(/^arn:[^:]+:personalize:[^:]*:[^:]*:([a-z-]+)\//)?.[1];
+
+/** The resource type in the ARNs of the kinds a group holds. */
+export const childResourceTypes = {
+  eventTracker: 'event-tracker',
+  filter: 'filter',
+  solution: 'solution',
+  campaign: 'campaign',
+  recommender: 'recommender',
+  metricAttribution: 'metric-attribution',
+} as const;
+
+/** `…:<type>/<name>`: names are unique per kind, account and region. */
+export const childArnOf = (
+  region: string,
+  accountId: string,
+  kind: keyof typeof childResourceTypes,
+  name: string,
+): string =>
+  `${arnPrefix(region, accountId)}:${childResourceTypes[kind]}/${name}`;
+
+/** `…:solution/<solution name>/<version ID>`, as the service builds it. */
+export const solutionVersionArnOf = (
+  solutionArn: string,
+  versionId: string,
+): string => `${solutionArn}/${versionId}`;
+
+/** Whether a `solution/…` ARN names a version (`solution/<name>/<id>`). */
+export const isSolutionVersionArn = (arn: string): boolean =>
+  /:solution\/[^/]+\/[^/]+$/.test(arn);

@@ -1,6 +1,7 @@
 import type { Domain } from '#commons/dataset-group/constraints.ts';
 import type { Clock } from './clock.ts';
 import type { RecordPersistence, StoredSchema } from './dataset-persistence.ts';
+import type { DeletionLogEntry } from './deletion-log.ts';
 import {
   limitExceeded,
   resourceAlreadyExists,
@@ -33,6 +34,8 @@ export interface SchemaStoreOptions {
   /** The ARN of a dataset that uses the schema, if one does. */
   usedBy: (schemaArn: string) => string | undefined;
   persistence?: RecordPersistence<StoredSchema>;
+  /** Told of each schema as it is deleted (at once: it has no status). */
+  onGone?: (entry: DeletionLogEntry) => void;
 }
 
 /**
@@ -100,7 +103,7 @@ export class SchemaStore {
   }
 
   delete(schemaArn: string): void {
-    this.#find(schemaArn);
+    const record = this.#find(schemaArn);
     const datasetArn = this.#options.usedBy(schemaArn);
     if (datasetArn !== undefined) {
       throw resourceInUse(
@@ -109,6 +112,12 @@ export class SchemaStore {
     }
     this.#records.delete(schemaArn);
     this.#options.persistence?.remove(schemaArn);
+    this.#options.onGone?.({
+      kind: 'schema',
+      arn: schemaArn,
+      name: record.name,
+      goneAt: this.#options.clock.now(),
+    });
   }
 
   /** Every schema, oldest first. */

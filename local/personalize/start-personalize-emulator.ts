@@ -1,14 +1,18 @@
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { CallCounter } from './call-counter.ts';
+import type { QuotaKind } from './child-kinds.ts';
+import type { GroupChildPersistence } from './child-persistence.ts';
 import { type Clock, systemClock } from './clock.ts';
 import type { DatasetGroupPersistence } from './dataset-group-persistence.ts';
 import type { EmulatedDatasetGroupView } from './dataset-group-store.ts';
 import type { DatasetPersistence } from './dataset-persistence.ts';
 import type { EmulatedDatasetView } from './dataset-store.ts';
-import { createEmulatorStores } from './emulator-stores.ts';
+import type { DeletionLogEntry } from './deletion-log.ts';
+import { createEmulatorStores, sweepAll } from './emulator-stores.ts';
 import { FaultController } from './fault-controller.ts';
 import type { FaultKind, FaultSettings } from './fault-settings.ts';
+import type { ChildViewOf } from './group-children.ts';
 import type { EmulatedImportJobView } from './import-job-store.ts';
 import {
   type EmulatorLifecycleTimings,
@@ -27,7 +31,10 @@ export interface PersonalizeEmulatorOptions {
   /**
    * Default { pendingMs: 200, inProgressMs: 600, deleteMs: 300,
    * datasetPendingMs: 100, datasetInProgressMs: 300, datasetDeleteMs: 200,
-   * importPendingMs: 200, importInProgressMs: 1000 }.
+   * importPendingMs: 200, importInProgressMs: 1000, childPendingMs: 100,
+   * childInProgressMs: 300, childDeleteMs: 200,
+   * solutionVersionTrainingMs: 1000, solutionVersionStopMs: 200,
+   * recommenderStopMs: 300, recommenderStartMs: 300 }.
    */
   lifecycle?: Partial<EmulatorLifecycleTimings>;
   /** Dataset groups per region that are not CREATE FAILED/DELETE PENDING; default 5. */
@@ -40,6 +47,14 @@ export interface PersonalizeEmulatorOptions {
    * "More than 5 resources with PENDING or IN_PROGRESS status.".
    */
   importJobQuota?: number;
+  /**
+   * Per dataset group, of the resources not CREATE FAILED nor being
+   * deleted; default { eventTracker: 1, filter: 30, solution: 10,
+   * campaign: 5, recommender: 5, metricAttribution: 1 }. One more is
+   * refused with LimitExceededException "You have reached the limit of 10
+   * solutions in dataset group <ARN>".
+   */
+  childQuotas?: Partial<Record<QuotaKind, number>>;
   faults?: FaultSettings;
   /** Where the lifecycle and rate limits read the time; default Date.now. */
   clock?: Clock;
@@ -49,6 +64,8 @@ export interface PersonalizeEmulatorOptions {
   persistence?: DatasetGroupPersistence;
   /** Keeps schemas, datasets and import jobs across restarts. */
   datasetPersistence?: DatasetPersistence;
+  /** Keeps event trackers, filters, solutions, … across restarts. */
+  childPersistence?: GroupChildPersistence;
 }
 
 export interface EmulatorStats {
@@ -73,9 +90,29 @@ export interface RunningPersonalizeEmulator {
   datasets(): EmulatedDatasetView[];
   /** Every dataset import job, oldest first, as it is now. */
   importJobs(): EmulatedImportJobView[];
+  /** Every event tracker that exists, oldest first, as it is now. */
+  eventTrackers(): ChildViewOf<'eventTracker'>[];
+  /** Every filter that exists, oldest first, as it is now. */
+  filters(): ChildViewOf<'filter'>[];
+  /** Every solution that exists, oldest first, as it is now. */
+  solutions(): ChildViewOf<'solution'>[];
+  /** Every solution version that exists, oldest first, as it is now. */
+  solutionVersions(): ChildViewOf<'solutionVersion'>[];
+  /** Every campaign that exists, oldest first, as it is now. */
+  campaigns(): ChildViewOf<'campaign'>[];
+  /** Every recommender that exists, oldest first, as it is now. */
+  recommenders(): ChildViewOf<'recommender'>[];
+  /** Every metric attribution that exists, oldest first, as it is now. */
+  metricAttributions(): ChildViewOf<'metricAttribution'>[];
   /**
-   * Changes the lifecycle timings of every group, dataset and import job,
-   * from now on; a timing left out goes back to its default.
+   * Every dataset group, dataset, schema and resource of a group that
+   * has become gone, in the order they went (goneAt on the emulator's
+   * clock, from their lifecycle; a child before its parent on a tie).
+   */
+  deletionLog(): DeletionLogEntry[];
+  /**
+   * Changes the lifecycle timings of every resource, from now on; a
+   * timing left out goes back to its default.
    */
   setLifecycle(lifecycle: Partial<EmulatorLifecycleTimings>): void;
   /** Whether a group holds datasets (then deleting it is refused). */
@@ -84,7 +121,7 @@ export interface RunningPersonalizeEmulator {
   /** Zeroes the call and fault counters. */
   resetStats(): void;
   /**
-   * Forgets every dataset group, schema, dataset and import job, removes
+   * Forgets every resource of every kind and the deletion log, removes
    * every fault, zeroes counters.
    */
   reset(): void;
@@ -115,8 +152,10 @@ const checkedOptions = (options: PersonalizeEmulatorOptions) => {
 };
 
 /**
- * Starts the local Personalize (dataset groups, schemas, datasets and
- * dataset import jobs) on 127.0.0.1.
+ * Starts the local Personalize (dataset groups, schemas, datasets,
+ * dataset import jobs, and what a group holds: event trackers, filters,
+ * solutions and their versions, campaigns, recommenders, metric
+ * attributions) on 127.0.0.1.
  */
 export const startPersonalizeEmulator = async (
   options: PersonalizeEmulatorOptions = {},
@@ -139,6 +178,12 @@ export const startPersonalizeEmulator = async (
     }),
     ...(options.datasetPersistence !== undefined && {
       datasetPersistence: options.datasetPersistence,
+    }),
+    ...(options.childQuotas !== undefined && {
+      childQuotas: options.childQuotas,
+    }),
+    ...(options.childPersistence !== undefined && {
+      childPersistence: options.childPersistence,
     }),
   });
   const calls = new CallCounter(clock);
@@ -184,11 +229,23 @@ export const startPersonalizeEmulator = async (
     schemas: () => stores.schemas.views(),
     datasets: () => stores.datasets.views(),
     importJobs: () => stores.importJobs.views(),
+    eventTrackers: () => stores.children.views('eventTracker'),
+    filters: () => stores.children.views('filter'),
+    solutions: () => stores.children.views('solution'),
+    solutionVersions: () => stores.children.views('solutionVersion'),
+    campaigns: () => stores.children.views('campaign'),
+    recommenders: () => stores.children.views('recommender'),
+    metricAttributions: () => stores.children.views('metricAttribution'),
+    deletionLog: () => {
+      sweepAll(stores);
+      return stores.deletions.entries();
+    },
     setLifecycle: (lifecycle) => {
       const timings = resolveLifecycleTimings(lifecycle);
       stores.groups.setTimings(timings);
       stores.datasets.setTimings(timings);
       stores.importJobs.setTimings(timings);
+      stores.children.setTimings(timings);
     },
     markHasDatasets: (nameOrArn, hasDatasets) =>
       stores.groups.markHasDatasets(nameOrArn, hasDatasets),
@@ -199,6 +256,8 @@ export const startPersonalizeEmulator = async (
     }),
     resetStats,
     reset() {
+      stores.children.clear();
+      stores.deletions.clear();
       stores.importJobs.clear();
       stores.datasets.clear();
       stores.schemas.clear();

@@ -9,7 +9,10 @@ import { httpApiRoutes } from '#local/http-api/routes.ts';
 import { serveHttpApi } from '#local/http-api/serve-http-api.ts';
 import { busEventRows } from '#local/persistence/bus-event-rows.ts';
 import { datasetGroupRows } from '#local/persistence/dataset-group-rows.ts';
-import { datasetRows } from '#local/persistence/dataset-rows.ts';
+import {
+  datasetRows,
+  groupChildRows,
+} from '#local/persistence/dataset-rows.ts';
 import { executionRows } from '#local/persistence/execution-rows.ts';
 import { StackDatabase } from '#local/persistence/stack-database.ts';
 import { LocalEventBus } from '#local/runtime/event-bus.ts';
@@ -61,6 +64,7 @@ export const startLocalServer = async (options: LocalServerOptions = {}) => {
         ...(database !== undefined && {
           persistence: datasetGroupRows(database),
           datasetPersistence: datasetRows(database),
+          childPersistence: groupChildRows(database),
         }),
         ...options.emulator,
       },

@@ -252,8 +252,8 @@ PRAGMA user_version = 1;
     database.close();
 
     // Assess
-    expect(schemaVersion).toBe(2);
-    expect(version).toEqual({ user_version: 2 });
+    expect(schemaVersion).toBe(3);
+    expect(version).toEqual({ user_version: 3 });
     expect(kept).toEqual([{ dataset_group_arn: 'arn:kept' }]);
     expect(tableNames(file)).toEqual(
       expect.arrayContaining(['schemas', 'datasets', 'dataset_import_jobs']),
@@ -293,14 +293,14 @@ PRAGMA user_version = 1;
 
     // Assess
     expect(open).toThrow(StackDatabaseError);
-    expect(open).toThrow('has schema version 1, this code reads version 2');
+    expect(open).toThrow('has schema version 1, this code reads version 3');
   });
 
   it('refuses a file of a newer version, naming --reset', () => {
     // Prepare
     const file = databaseFile();
     const newer = new DatabaseSync(file);
-    newer.exec('PRAGMA user_version = 3');
+    newer.exec('PRAGMA user_version = 4');
     newer.close();
 
     // Act
@@ -309,7 +309,7 @@ PRAGMA user_version = 1;
     // Assess
     expect(open).toThrow(StackDatabaseError);
     expect(open).toThrow(
-      /has schema version 3, this stack reads version 2; start with --reset/,
+      /has schema version 4, this stack reads version 3; start with --reset/,
     );
   });
 });

@@ -604,7 +604,7 @@ describe('Personalize emulator datasets through @aws-sdk/client-personalize', ()
       // Assess
       expect(holding).toBeInstanceOf(ResourceInUseException);
       expect(holding).toMatchObject({
-        message: `Dataset group ${groupArn('shop')} still contains datasets; delete them first`,
+        message: `Dataset group ${groupArn('shop')} still contains 1 dataset; delete them first`,
       });
       expect(whileDeleting).toBeInstanceOf(ResourceInUseException);
       expect(afterwards).toMatchObject({ $metadata: { httpStatusCode: 200 } });

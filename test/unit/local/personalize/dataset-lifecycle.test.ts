@@ -129,7 +129,7 @@ describe('importJobStateAt', () => {
 });
 
 describe('resolveLifecycleTimings', () => {
-  it('fills every dataset and import timing with its default', () => {
+  it('fills every timing with its default', () => {
     // Act
     const resolved = resolveLifecycleTimings({ importInProgressMs: 5 });
 
@@ -143,6 +143,13 @@ describe('resolveLifecycleTimings', () => {
       datasetDeleteMs: 200,
       importPendingMs: 200,
       importInProgressMs: 5,
+      childPendingMs: 100,
+      childInProgressMs: 300,
+      childDeleteMs: 200,
+      solutionVersionTrainingMs: 1_000,
+      solutionVersionStopMs: 200,
+      recommenderStopMs: 300,
+      recommenderStartMs: 300,
     });
   });
 

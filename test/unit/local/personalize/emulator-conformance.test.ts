@@ -709,7 +709,7 @@ describe('Personalize emulator through @aws-sdk/client-personalize', () => {
         method: 'POST',
         headers: {
           'content-type': 'application/x-amz-json-1.1',
-          'x-amz-target': 'AmazonPersonalize.CreateSolution',
+          'x-amz-target': 'AmazonPersonalize.CreateBatchInferenceJob',
         },
         body: '{}',
       });
