@@ -2,10 +2,11 @@
  * `npm run bench`: polling policies against the peers in virtual time,
  * cold start of the packaged functions, a burst of creations in real
  * time, a group with its datasets against MPEM in virtual time, and a
- * burst of groups with datasets in real time. Prints tables and goals,
+ * burst of groups with datasets in real time, and the cascade delete of a
+ * fully populated group in virtual time. Prints tables and goals,
  * writes bench/results.json and bench/polling-chart.svg.
  *
- *   npm run bench [-- --only polling|cold-start|burst|datasets|datasets-burst] [--runs 20]
+ *   npm run bench [-- --only polling|cold-start|burst|datasets|datasets-burst|teardown] [--runs 20]
  */
 import { spawnSync } from 'node:child_process';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
@@ -27,6 +28,8 @@ import {
 } from './polling-report.ts';
 import { nearTSamples, runDatasetsBench } from './run-datasets.ts';
 import { runPollingBench } from './run-polling.ts';
+import { runTeardownBench } from './teardown/run-teardown.ts';
+import { teardownGoal, teardownTable } from './teardown-report.ts';
 
 const { values } = parseArgs({
   options: {
@@ -34,7 +37,14 @@ const { values } = parseArgs({
     runs: { type: 'string', default: '20' },
   },
 });
-const parts = ['polling', 'cold-start', 'burst', 'datasets', 'datasets-burst'];
+const parts = [
+  'polling',
+  'cold-start',
+  'burst',
+  'datasets',
+  'datasets-burst',
+  'teardown',
+];
 if (values.only !== undefined && !parts.includes(values.only)) {
   throw new RangeError(`--only must be one of ${parts.join(', ')}`);
 }
@@ -189,6 +199,20 @@ if (wanted('datasets-burst')) {
   print(JSON.stringify(report, null, 2));
   goals.push(datasetsBurstGoal(report));
   results.datasetsBurst = report;
+  print();
+}
+
+if (wanted('teardown')) {
+  print(
+    '## Teardown: the cascade delete of a fully populated group (virtual time)\n',
+  );
+  const bench = await runTeardownBench();
+  print(teardownTable(bench.runs));
+  print(
+    `\n(${bench.runs.length} runs in ${bench.wallMs} ms of wall time. The group: a domain group with a dataset, a solution with an ACTIVE version and one training, a campaign, a recommender, an event tracker, a filter and a metric attribution; each deletion, the group's too, takes D. Lag: from the last child gone to DeleteDatasetGroup, plus from the group gone to Dataset Group Deleted; the group's own deletion time is the service's. Each Lambda task takes 0.1 s of virtual time.)`,
+  );
+  goals.push(teardownGoal(bench.runs));
+  results.teardown = bench;
   print();
 }
 

@@ -10,6 +10,14 @@ import {
  * routes of functions/http-api.ts. `send` is swappable so a deployed stage
  * can sign requests with SigV4.
  */
+/** `?cascade=true&deleteSchemas=true` for the flags that are set. */
+const queryOf = (flags: Record<string, boolean | undefined>): string => {
+  const set = Object.entries(flags).filter(([, value]) => value === true);
+  return set.length === 0
+    ? ''
+    : `?${set.map(([field]) => `${field}=true`).join('&')}`;
+};
+
 export type Send = (request: Request) => Promise<Response>;
 
 /** The API answered with an error status; `body` is its JSON answer. */
@@ -170,11 +178,14 @@ export const createApiClient = (
             : { headers: { 'idempotency-key': idempotencyKey } }),
         },
       ),
-    deleteDatasetGroup: (name: string) =>
+    deleteDatasetGroup: (
+      name: string,
+      flags: { cascade?: boolean; deleteSchemas?: boolean } = {},
+    ) =>
       call<StartedWorkflow>(
         'DELETE',
-        `dataset-groups/${segment(name)}`,
-        `DELETE /dataset-groups/${name}`,
+        `dataset-groups/${segment(name)}${queryOf(flags)}`,
+        `DELETE /dataset-groups/${name}${queryOf(flags)}`,
         hasString('executionName'),
       ),
     getDatasetGroup: (name: string) =>

@@ -49,6 +49,14 @@ export const optionSpecs = {
     value: 'KEY',
     help: 'the same key and request start one workflow, however often sent',
   },
+  cascade: {
+    type: 'boolean',
+    help: 'delete everything the group holds first (campaigns, recommenders, solutions, event trackers, filters, metric attributions, datasets), in the order Personalize requires',
+  },
+  'delete-schemas': {
+    type: 'boolean',
+    help: 'with --cascade: also delete the schemas its datasets used, where no other dataset uses them',
+  },
   'no-wait': {
     type: 'boolean',
     help: 'print the started execution and return, without following it',
@@ -168,8 +176,8 @@ export const commandSpecs: Record<CommandName, CommandSpec> = {
     operand: 'NAME',
     summary: 'start the delete workflow and follow it to its end',
     description:
-      'Starts the delete workflow for the dataset group NAME (DELETE /dataset-groups/NAME) and follows it until the group is gone. Ctrl-C stops following; the workflow goes on.',
-    options: ['no-wait', 'timeout', 'json'],
+      'Starts the delete workflow for the dataset group NAME (DELETE /dataset-groups/NAME, with ?cascade=true for --cascade) and follows it until the group is gone. Without --cascade, a group that holds anything is not deleted and the error names what it holds. Ctrl-C stops following; the workflow goes on.',
+    options: ['cascade', 'delete-schemas', 'no-wait', 'timeout', 'json'],
     targeted: true,
     optionHelp: {
       json: 'one JSON document on stdout at the end: the started execution and its outcome',

@@ -154,9 +154,24 @@ export const requestOf = (
     rejectInvalid(() => validateDatasetGroupRequest(request), command);
     return request;
   }
-  if (command === 'delete' || command === 'status') {
+  if (command === 'delete') {
+    if (values['delete-schemas'] === true && values.cascade !== true) {
+      throw new CliUsageError(
+        '--delete-schemas is only allowed together with --cascade',
+        command,
+      );
+    }
+    const request = {
+      name,
+      ...(values.cascade === true && { cascade: true }),
+      ...(values['delete-schemas'] === true && { deleteSchemas: true }),
+    };
+    rejectInvalid(() => validateDeleteRequest(request), command);
+    return request;
+  }
+  if (command === 'status') {
     rejectInvalid(() => validateDeleteRequest({ name }), command);
-    return command === 'delete' ? { name } : {};
+    return {};
   }
   if (command === 'execution' && !isValidExecutionName(name ?? '')) {
     throw new CliUsageError(

@@ -4,6 +4,7 @@ import { captureLambdaHandler } from '@aws-lambda-powertools/tracer/middleware';
 import middy from '@middy/core';
 import { personalizeClient } from '#commons/clients/personalize.ts';
 import { personalizeDatasetGroups } from '#commons/clients/personalize-dataset-groups.ts';
+import { personalizeGroupChildren } from '#commons/clients/personalize-group-children.ts';
 import { clock } from '#commons/clock.ts';
 import { deleteFailureMetricsOf } from '#commons/dataset-group/creation-metrics.ts';
 import type { DatasetGroupDeleteRequest } from '#commons/dataset-group/delete-request-schema.ts';
@@ -28,8 +29,14 @@ import {
   recordMetrics,
 } from '#commons/powertools/metrics.ts';
 import { tracer } from '#commons/powertools/tracer.ts';
+import { holdingsOfInUseGroup } from '#commons/teardown/in-use-group.ts';
+import {
+  noTeardown,
+  type TeardownState,
+} from '#commons/teardown/teardown-state.ts';
 
 const datasetGroups = personalizeDatasetGroups(personalizeClient);
+const groupChildren = personalizeGroupChildren(personalizeClient);
 const pollSchedule = readPollSchedule();
 
 export interface DeleteTaskOutput {
@@ -37,6 +44,8 @@ export interface DeleteTaskOutput {
   correlationId: string;
   alreadyDeleting: boolean;
   progress: DeletionProgress;
+  /** The cascade delete's state (outcome NONE without cascade). */
+  teardown: TeardownState;
 }
 
 /**
@@ -61,10 +70,39 @@ const startDeletion = async (event: unknown): Promise<DeleteTaskOutput> => {
   const correlationId = correlationIdOf(input.request, input.executionName);
   logger.appendKeys({ correlationId });
   const request = validateDeleteRequest(input.request);
-  const { datasetGroup, alreadyDeleting, gone } =
-    await startDatasetGroupDeletion(request, datasetGroups, {
+  // DeleteEmptyDatasetGroup passes the cascade's state on (the task
+  // input's schema knows only the request's fields).
+  const teardown =
+    (event as { teardown?: TeardownState }).teardown ??
+    noTeardown(request.deleteSchemas === true);
+  let started: Awaited<ReturnType<typeof startDatasetGroupDeletion>>;
+  try {
+    started = await startDatasetGroupDeletion(request, datasetGroups, {
       repeated: isRepeatedAttempt(input),
     });
+  } catch (error) {
+    // The group holds something: a cascade tears it down first; without
+    // cascade the error names what it holds.
+    const inUse = await holdingsOfInUseGroup(
+      error,
+      request,
+      teardown,
+      datasetGroups,
+      groupChildren,
+    );
+    if (inUse === undefined) throw error;
+    logger.info('Dataset group holds resources: tearing them down first', {
+      inventory: inUse.teardown.inventory.length,
+    });
+    return {
+      request,
+      correlationId,
+      alreadyDeleting: false,
+      progress: inUse.progress,
+      teardown: inUse.teardown,
+    };
+  }
+  const { datasetGroup, alreadyDeleting, gone } = started;
   logger.info('Dataset group deletion requested', {
     datasetGroup,
     alreadyDeleting,
@@ -81,6 +119,7 @@ const startDeletion = async (event: unknown): Promise<DeleteTaskOutput> => {
     correlationId,
     alreadyDeleting,
     progress,
+    teardown,
   };
 };
 

@@ -19,6 +19,9 @@ const substitutions = {
   DescribeDatasetGroupDeletionFunctionArn: {
     'Fn::GetAtt': ['DescribeDatasetGroupDeletionLambdaFunction', 'Arn'],
   },
+  TeardownDatasetGroupChildrenFunctionArn: {
+    'Fn::GetAtt': ['TeardownDatasetGroupChildrenLambdaFunction', 'Arn'],
+  },
   PrepareDatasetsFunctionArn: {
     'Fn::GetAtt': ['PrepareDatasetsLambdaFunction', 'Arn'],
   },

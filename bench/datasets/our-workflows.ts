@@ -3,11 +3,13 @@ import type { loadHandlers } from '#local/runtime/local-stack.ts';
 import {
   createDatasetGroupDefinitionPath,
   createDatasetsDefinitionPath,
+  deleteDatasetGroupDefinitionPath,
   loadStateMachineDefinition,
 } from '#local/runtime/state-machine-definition.ts';
 import {
   createDatasetsPublishStates,
   createWorkflowPublishStates,
+  deleteWorkflowPublishStates,
 } from '#local/runtime/workflow-runner.ts';
 import type { SimulatedWorkflow } from '../simulation/simulated-run.ts';
 
@@ -30,6 +32,9 @@ export const functionMemoryGb: Readonly<Record<string, number>> = {
   'describe-dataset': 0.125,
   'create-dataset-import-job': 0.25,
   'describe-dataset-import-job': 0.125,
+  'delete-dataset-group': 0.25,
+  'describe-dataset-group-deletion': 0.125,
+  'teardown-dataset-group-children': 0.125,
 };
 
 const lambdaTask = (handler: LambdaHandler, functionName: string) => ({
@@ -42,6 +47,13 @@ const lambdaTask = (handler: LambdaHandler, functionName: string) => ({
 export type OurHandlers = Awaited<ReturnType<typeof loadHandlers>>;
 
 const placeholders = (busName: string) => ({
+  DeleteDatasetGroupFunctionArn: functionArn('delete-dataset-group'),
+  DescribeDatasetGroupDeletionFunctionArn: functionArn(
+    'describe-dataset-group-deletion',
+  ),
+  TeardownDatasetGroupChildrenFunctionArn: functionArn(
+    'teardown-dataset-group-children',
+  ),
   CreateDatasetGroupFunctionArn: functionArn('create-dataset-group'),
   DescribeDatasetGroupFunctionArn: functionArn('describe-dataset-group'),
   PrepareDatasetsFunctionArn: functionArn('prepare-datasets'),
@@ -102,4 +114,35 @@ export const datasetsWorkflow = (
     ),
   },
   publishStates: createDatasetsPublishStates,
+});
+
+/** The delete-dataset-group workflow (cascade included): the real ASL and handlers. */
+export const deleteWorkflow = (
+  handlers: OurHandlers,
+  busName: string,
+): SimulatedWorkflow => ({
+  stateMachineName: 'delete-dataset-group',
+  definition: loadStateMachineDefinition(
+    deleteDatasetGroupDefinitionPath,
+    placeholders(busName),
+  ),
+  lambdaTasks: {
+    DeleteDatasetGroup: lambdaTask(
+      handlers.deleteDatasetGroup,
+      'delete-dataset-group',
+    ),
+    DescribeDatasetGroupDeletion: lambdaTask(
+      handlers.describeDatasetGroupDeletion,
+      'describe-dataset-group-deletion',
+    ),
+    TearDownChildren: lambdaTask(
+      handlers.teardownDatasetGroupChildren,
+      'teardown-dataset-group-children',
+    ),
+    DeleteEmptyDatasetGroup: lambdaTask(
+      handlers.deleteDatasetGroup,
+      'delete-dataset-group',
+    ),
+  },
+  publishStates: deleteWorkflowPublishStates,
 });

@@ -12,6 +12,35 @@ const adopted = (execution: ExecutionView): boolean =>
   (execution.output as { alreadyExisted?: unknown } | undefined)
     ?.alreadyExisted === true;
 
+interface DeletedChild {
+  kind: string;
+  name: string;
+  arn: string;
+}
+
+/** A cascade delete's output: what it deleted before the group. */
+const deletedOf = (execution: ExecutionView): DeletedChild[] => {
+  const deleted = (
+    execution.output as { teardown?: { deleted?: unknown } } | undefined
+  )?.teardown?.deleted;
+  return Array.isArray(deleted) ? (deleted as DeletedChild[]) : [];
+};
+
+/** The lines that say what a delete deleted. */
+const deletionLines = (name: string, execution: ExecutionView): string[] => {
+  const deleted = deletedOf(execution);
+  if (deleted.length === 0) return [`Dataset group ${name} is deleted`];
+  const kindWidth = Math.max(...deleted.map((child) => child.kind.length));
+  const nameWidth = Math.max(...deleted.map((child) => child.name.length));
+  return [
+    `Dataset Group Deleted: ${name}, and the ${deleted.length} resources it held:`,
+    ...deleted.map(
+      (child) =>
+        `  ${child.kind.padEnd(kindWidth)}  ${child.name.padEnd(nameWidth)}  ${child.arn}`,
+    ),
+  ];
+};
+
 const groupArnOf = (execution: ExecutionView): string | undefined => {
   const arn = (
     execution.output as
@@ -38,7 +67,10 @@ export const followWorkflow = async (
     started =
       options.command === 'create'
         ? await api.createDatasetGroup(options.request, options.idempotencyKey)
-        : await api.deleteDatasetGroup(name);
+        : await api.deleteDatasetGroup(
+            name,
+            options.request as { cascade?: boolean; deleteSchemas?: boolean },
+          );
   } catch (error) {
     if (!(error instanceof RequestAbortedError)) throw error;
     io.err(
@@ -87,20 +119,20 @@ export const followWorkflow = async (
     return 1;
   }
   if (execution?.status === 'SUCCEEDED') {
-    if (!options.json) {
+    if (!options.json && options.command === 'delete') {
+      for (const line of deletionLines(name, execution)) io.out(line);
+    } else if (!options.json) {
       io.out(
-        options.command === 'delete'
-          ? `Dataset group ${name} is deleted`
-          : `Dataset group ${name} is ACTIVE${
-              adopted(execution)
-                ? ' (an existing group with the same configuration was adopted)'
-                : ''
-            }: ${
-              groupArnOf(execution) ??
-              result.datasetGroup?.datasetGroupArn ??
-              started.datasetGroupArn ??
-              ''
-            }`,
+        `Dataset group ${name} is ACTIVE${
+          adopted(execution)
+            ? ' (an existing group with the same configuration was adopted)'
+            : ''
+        }: ${
+          groupArnOf(execution) ??
+          result.datasetGroup?.datasetGroupArn ??
+          started.datasetGroupArn ??
+          ''
+        }`,
       );
     }
     return 0;

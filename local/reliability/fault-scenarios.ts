@@ -1,4 +1,6 @@
+import { PersonalizeClient } from '@aws-sdk/client-personalize';
 import type { LocalStack } from '../runtime/local-stack.ts';
+import { seedGroupChildren } from '../seed/group-children.ts';
 
 export type Workflow = 'create' | 'delete' | 'datasets';
 
@@ -45,6 +47,10 @@ const create = (name: string, extra: Record<string, unknown> = {}) => ({
 const remove = (name: string) => ({
   workflow: 'delete' as const,
   input: { name },
+});
+const removeAll = (name: string) => ({
+  workflow: 'delete' as const,
+  input: { name, cascade: true },
 });
 
 /** A Users and an Items dataset, with an import for Items. */
@@ -97,6 +103,35 @@ const existing =
       }
     }
   };
+
+/** A group holding a dataset, a solution with a version, a campaign, an
+ * event tracker and a filter, seeded through the SDK. */
+const populated = (name: string) => async (stack: LocalStack) => {
+  await existing(name)(stack);
+  const personalize = new PersonalizeClient({
+    endpoint: stack.emulator.endpoint,
+    region: 'us-east-1',
+    credentials: { accessKeyId: 'local', secretAccessKey: 'local' },
+  });
+  try {
+    await seedGroupChildren(
+      personalize,
+      {
+        name,
+        datasetGroupArn: `arn:aws:personalize:us-east-1:000000000000:dataset-group/${name}`,
+      },
+      { dataset: true },
+    );
+  } finally {
+    personalize.destroy();
+  }
+};
+
+const deleted = (retried = true): ScenarioExpectation => ({
+  terminal: 'Dataset Group Deleted',
+  groups: 0,
+  retried,
+});
 
 const created = (groups = 1, retried = true): ScenarioExpectation => ({
   terminal: 'Dataset Group Created',
@@ -508,6 +543,58 @@ export const faultScenarios: FaultScenario[] = [
     expected: {
       terminal: 'Dataset Group Datasets Failed',
       errorCode: 'DatasetsFailed',
+      groups: 1,
+      retried: false,
+    },
+  },
+  {
+    id: 'cascade-throttle-delete-campaign',
+    fault:
+      'Cascade delete: rate-limit LimitExceededException ×8 on DeleteCampaign (more than the SDK retries: the next round deletes it)',
+    arrange: async (stack) => {
+      await populated('cascade-throttled')(stack);
+      stack.emulator.faults.throttle({ count: 8, operation: 'DeleteCampaign' });
+    },
+    runs: [removeAll('cascade-throttled')],
+    expected: { ...deleted(false), skippedPolls: true },
+  },
+  {
+    id: 'cascade-unavailable-list',
+    fault: 'Cascade delete: 503 ServiceUnavailable ×8 on ListSolutions',
+    arrange: async (stack) => {
+      await populated('cascade-unlisted')(stack);
+      stack.emulator.faults.serverError({
+        count: 8,
+        status: 503,
+        operation: 'ListSolutions',
+      });
+    },
+    runs: [removeAll('cascade-unlisted')],
+    expected: deleted(),
+  },
+  {
+    id: 'cascade-teardown-crash',
+    fault:
+      'Cascade delete: the teardown function crashes twice after acting (its answer is lost)',
+    arrange: async (stack) => {
+      await populated('cascade-crashed')(stack);
+      stack.lambdaFaults.inject('teardown-dataset-group-children', 'crash', 2);
+    },
+    runs: [removeAll('cascade-crashed')],
+    expected: deleted(),
+  },
+  {
+    id: 'cascade-child-deletion-failed',
+    fault:
+      'Cascade delete: Personalize gives up deleting a filter (it is back to ACTIVE)',
+    arrange: async (stack) => {
+      await populated('cascade-stuck')(stack);
+      stack.emulator.faults.childDeleteFailed({ kind: 'filter' });
+    },
+    runs: [removeAll('cascade-stuck')],
+    expected: {
+      terminal: 'Dataset Group Deletion Failed',
+      errorCode: 'DatasetGroupChildDeletionFailed',
       groups: 1,
       retried: false,
     },

@@ -22,6 +22,10 @@ export const startReliabilityStack = () =>
         datasetDeleteMs: 10,
         importPendingMs: 10,
         importInProgressMs: 20,
+        childPendingMs: 10,
+        childInProgressMs: 10,
+        childDeleteMs: 20,
+        solutionVersionTrainingMs: 20,
       },
     },
   });

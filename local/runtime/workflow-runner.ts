@@ -41,6 +41,7 @@ export interface CreateWorkflowHandlers {
 export interface DeleteWorkflowHandlers {
   deleteDatasetGroup: LambdaHandler;
   describeDatasetGroupDeletion: LambdaHandler;
+  teardownDatasetGroupChildren: LambdaHandler;
 }
 
 export interface CreateDatasetsWorkflowHandlers {
@@ -288,6 +289,14 @@ export const createWorkflowPublishStates = [
   'PublishCreationFailedSummary',
 ] as const;
 
+/** The putEvents states of the delete-dataset-group workflow. */
+export const deleteWorkflowPublishStates = [
+  'PublishDeletionStarted',
+  'PublishDatasetGroupDeleted',
+  'PublishDeletionFailed',
+  'PublishDeletionFailedSummary',
+] as const;
+
 /** The putEvents states of the create-datasets workflow. */
 export const createDatasetsPublishStates = [
   'PublishDatasetCreated',
@@ -351,14 +360,19 @@ export const deleteWorkflowRunner = (
           functionName: 'describe-dataset-group-deletion',
           handler: handlers.describeDatasetGroupDeletion,
         },
+        TearDownChildren: {
+          placeholder: 'TeardownDatasetGroupChildrenFunctionArn',
+          functionName: 'teardown-dataset-group-children',
+          handler: handlers.teardownDatasetGroupChildren,
+        },
+        DeleteEmptyDatasetGroup: {
+          placeholder: 'DeleteDatasetGroupFunctionArn',
+          functionName: 'delete-dataset-group',
+          handler: handlers.deleteDatasetGroup,
+        },
       },
-      publishStates: [
-        'PublishDeletionStarted',
-        'PublishDatasetGroupDeleted',
-        'PublishDeletionFailed',
-        'PublishDeletionFailedSummary',
-      ],
-      waitStates: ['WaitForDeletion'],
+      publishStates: deleteWorkflowPublishStates,
+      waitStates: ['WaitForDeletion', 'WaitForChildren'],
     },
     bus,
     settings,

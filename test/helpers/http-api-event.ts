@@ -7,6 +7,7 @@ export const httpApiEvent = (
     body?: string;
     headers?: Record<string, string>;
     pathParameters?: Record<string, string>;
+    queryStringParameters?: Record<string, string>;
   } = {},
 ): APIGatewayProxyEventV2 => {
   const [method = 'GET', path = '/'] = routeKey.split(' ');
@@ -14,11 +15,16 @@ export const httpApiEvent = (
     version: '2.0',
     routeKey,
     rawPath: path,
-    rawQueryString: '',
+    rawQueryString: new URLSearchParams(
+      options.queryStringParameters ?? {},
+    ).toString(),
     headers: options.headers ?? {},
     ...(options.pathParameters === undefined
       ? {}
       : { pathParameters: options.pathParameters }),
+    ...(options.queryStringParameters === undefined
+      ? {}
+      : { queryStringParameters: options.queryStringParameters }),
     requestContext: {
       accountId: '123456789012',
       apiId: 'api',

@@ -22,6 +22,13 @@ export interface Template {
 export const wildcardResourceActions = new Set([
   'personalize:ListDatasetGroups',
   'personalize:ListDatasets',
+  'personalize:ListSolutions',
+  'personalize:ListSolutionVersions',
+  'personalize:ListCampaigns',
+  'personalize:ListRecommenders',
+  'personalize:ListEventTrackers',
+  'personalize:ListFilters',
+  'personalize:ListMetricAttributions',
   'xray:PutTraceSegments',
   'xray:PutTelemetryRecords',
   'xray:GetSamplingRules',
@@ -101,6 +108,15 @@ const resourceKindsOfAction: Readonly<Record<string, readonly string[]>> = {
   'personalize:ListTagsForResource': ['dataset-group', 'dataset'],
   'personalize:CreateDatasetImportJob': ['dataset-import-job', 'dataset'],
   'personalize:DescribeDatasetImportJob': ['dataset-import-job'],
+  'personalize:DeleteDataset': ['dataset'],
+  'personalize:DeleteSchema': ['schema'],
+  'personalize:DeleteCampaign': ['campaign'],
+  'personalize:DeleteRecommender': ['recommender'],
+  'personalize:DeleteEventTracker': ['event-tracker'],
+  'personalize:DeleteFilter': ['filter'],
+  'personalize:DeleteMetricAttribution': ['metric-attribution'],
+  'personalize:DeleteSolution': ['solution'],
+  'personalize:StopSolutionVersionCreation': ['solution'],
 };
 const kindsOf = (action: string) =>
   resourceKindsOfAction[action] ?? ['dataset-group'];

@@ -39,7 +39,7 @@ describe('packaged CloudFormation template', () => {
     const functions = resourcesOf('AWS::Lambda::Function');
 
     // Assess
-    expect(functions).toHaveLength(13);
+    expect(functions).toHaveLength(14);
     for (const [, fn] of functions) {
       expect(fn.Properties.Runtime).toBe('nodejs24.x');
       expect(fn.Properties.Architectures).toEqual(['arm64']);
@@ -222,6 +222,46 @@ describe('packaged CloudFormation template', () => {
     [
       'OnDatasetGroupCreatedRole',
       ['states:DescribeExecution', 'states:StartExecution'],
+    ],
+    [
+      'DeleteDatasetGroupRole',
+      [
+        'personalize:DeleteDatasetGroup',
+        'personalize:DescribeDataset',
+        'personalize:DescribeDatasetGroup',
+        'personalize:ListCampaigns',
+        'personalize:ListDatasetGroups',
+        'personalize:ListDatasets',
+        'personalize:ListEventTrackers',
+        'personalize:ListFilters',
+        'personalize:ListMetricAttributions',
+        'personalize:ListRecommenders',
+        'personalize:ListSolutionVersions',
+        'personalize:ListSolutions',
+      ],
+    ],
+    [
+      'TeardownDatasetGroupChildrenRole',
+      [
+        'personalize:DeleteCampaign',
+        'personalize:DeleteDataset',
+        'personalize:DeleteEventTracker',
+        'personalize:DeleteFilter',
+        'personalize:DeleteMetricAttribution',
+        'personalize:DeleteRecommender',
+        'personalize:DeleteSchema',
+        'personalize:DeleteSolution',
+        'personalize:DescribeDataset',
+        'personalize:ListCampaigns',
+        'personalize:ListDatasets',
+        'personalize:ListEventTrackers',
+        'personalize:ListFilters',
+        'personalize:ListMetricAttributions',
+        'personalize:ListRecommenders',
+        'personalize:ListSolutionVersions',
+        'personalize:ListSolutions',
+        'personalize:StopSolutionVersionCreation',
+      ],
     ],
   ])('gives %s only the calls of its code', (roleName, expected) => {
     // Act

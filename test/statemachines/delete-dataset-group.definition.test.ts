@@ -11,6 +11,8 @@ const substitutions = {
     'arn:aws:lambda:us-east-1:123456789012:function:delete-dataset-group',
   DescribeDatasetGroupDeletionFunctionArn:
     'arn:aws:lambda:us-east-1:123456789012:function:describe-dataset-group-deletion',
+  TeardownDatasetGroupChildrenFunctionArn:
+    'arn:aws:lambda:us-east-1:123456789012:function:teardown-dataset-group-children',
   EventBusName: 'personalize-dataset-groups',
   EventSource: 'personalize.dataset-groups',
 };

@@ -21,6 +21,7 @@ import {
   ResourceNotFoundException,
   StopSolutionVersionCreationCommand,
 } from '@aws-sdk/client-personalize';
+import { PersonalizeThrottledError } from '../errors.ts';
 import type { ChildResource } from '../teardown/child-resources.ts';
 import type {
   ActionResult,
@@ -76,7 +77,9 @@ const settled = async (
   } catch (error) {
     if (error instanceof ResourceNotFoundException) return 'gone';
     if (error instanceof ResourceInUseException) return 'in-use';
-    throw datasetsError(error, operation);
+    const mapped = datasetsError(error, operation);
+    if (mapped instanceof PersonalizeThrottledError) return 'throttled';
+    throw mapped;
   }
 };
 
@@ -84,10 +87,15 @@ const settled = async (
 export const personalizeGroupChildren = (
   client: PersonalizeClient,
 ): GroupChildrenApi => {
-  const listed = async <T>(operation: string, call: () => Promise<T>) => {
+  const listed = async <T>(
+    operation: string,
+    call: () => Promise<T[]>,
+  ): Promise<T[]> => {
     try {
       return await call();
     } catch (error) {
+      // ListSolutionVersions of a solution just deleted.
+      if (error instanceof ResourceNotFoundException) return [];
       throw datasetsError(error, operation);
     }
   };
@@ -152,6 +160,7 @@ export const personalizeGroupChildren = (
       const perSolution = await Promise.all(
         solutions.map(async (solution) => {
           const solutionArn = solution.solutionArn ?? '';
+          // The solution may go between the two lists: then so did these.
           const [campaigns, versions] = await Promise.all([
             listed('ListCampaigns', () =>
               all(

@@ -3,8 +3,11 @@ import type { PollPosition, WorkflowError } from './creation-progress.ts';
 import type { DatasetGroup } from './dataset-group.ts';
 import { nextWaitSeconds, type PollSchedule } from './poll-schedule.ts';
 
-/** What the delete state machine's Choice state routes on. */
-export type DeletionOutcome = 'IN_PROGRESS' | 'DELETED' | 'FAILED';
+/**
+ * What the delete state machine's Choice state routes on. CHILDREN: the
+ * group holds resources, which a cascade delete tears down first.
+ */
+export type DeletionOutcome = 'IN_PROGRESS' | 'DELETED' | 'FAILED' | 'CHILDREN';
 
 export interface DeletionProgress extends PollPosition {
   /** The group as last seen (its last status while it still existed). */

@@ -10,11 +10,13 @@ import {
 import { datasetGroupDeleteRequestSchema } from '../dataset-group/delete-request-schema.ts';
 import { datasetGroupRequestSchema } from '../dataset-group/request-schema.ts';
 import { datasetGroupStatus } from '../dataset-group/status.ts';
+import { childKinds } from '../teardown/child-resources.ts';
 
 /*
  * The `detail` of every event of the workflow, at the version registry.ts
  * gives it (1.1.0 for the details that embed the request, which gained
- * `datasets`; 1.0.0 for the others).
+ * `datasets`, and for the deletion events, which gained the cascade
+ * delete's fields; 1.0.0 for the others).
  *
  * Strictness. Every object is strict (unknown fields rejected), and the
  * generated JSON Schemas say `additionalProperties: false`. These schemas
@@ -135,17 +137,41 @@ export const datasetGroupCreationFailedDetailSchema = z.strictObject({
   error: workflowErrorSchema,
 });
 
+/** A resource the group holds, as a cascade delete lists it. */
+export const childReferenceSchema = z.strictObject({
+  kind: z.enum(childKinds),
+  name: z.string().min(1),
+  arn: z.string().min(1),
+});
+
+/** Optional, as a minor version's fields are; the workflow always sends it. */
+const childListSchema = (description: string) =>
+  z.array(childReferenceSchema).optional().meta({ description });
+
 /** `Dataset Group Deletion Started`. */
 export const datasetGroupDeletionStartedDetailSchema = z.strictObject({
   datasetGroup: datasetGroupSchema,
   request: datasetGroupDeleteRequestSchema,
   executionArn: executionArnSchema,
   correlationId: correlationIdSchema,
+  inventory: childListSchema(
+    'With cascade: everything the group held when the teardown began (solution versions, which go with their solution, included); empty without cascade, or when the group held nothing.',
+  ),
 });
 
 /** `Dataset Group Deleted`. */
-export const datasetGroupDeletedDetailSchema =
-  datasetGroupDeletionStartedDetailSchema;
+export const datasetGroupDeletedDetailSchema = z.strictObject({
+  datasetGroup: datasetGroupSchema,
+  request: datasetGroupDeleteRequestSchema,
+  executionArn: executionArnSchema,
+  correlationId: correlationIdSchema,
+  deleted: childListSchema(
+    'With cascade: every resource of the group this run saw go before the group itself, and the schemas deleted (deleteSchemas).',
+  ),
+  keptSchemas: childListSchema(
+    "The schemas the group's datasets used that were kept: all of them without deleteSchemas, else those another dataset still uses.",
+  ),
+});
 
 /** `Dataset Group Deletion Failed`. */
 export const datasetGroupDeletionFailedDetailSchema = z.strictObject({
@@ -154,6 +180,21 @@ export const datasetGroupDeletionFailedDetailSchema = z.strictObject({
   executionArn: executionArnSchema,
   correlationId: failureCorrelationIdSchema,
   error: workflowErrorSchema,
+  remaining: z
+    .array(
+      childReferenceSchema.extend({
+        status: z.string().optional(),
+        reason: z
+          .string()
+          .optional()
+          .meta({ description: 'Why it was not deleted yet.' }),
+      }),
+    )
+    .optional()
+    .meta({
+      description:
+        'With cascade: what the group still held when the run stopped, as last seen; empty without cascade (error.message then names what the group holds).',
+    }),
 });
 
 export type PublishedDatasetGroup = z.infer<typeof datasetGroupSchema>;

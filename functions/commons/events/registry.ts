@@ -65,7 +65,8 @@ const contract = <Schema extends z.core.$ZodType>(
  * gets a new `version` here (the last argument, 1.0.0 when left out); the
  * previous version's file stays published. 1.1.0 of the details that embed
  * the request contract adds its optional `datasets`; Creation Failed
- * carries the request as received (any JSON), so it stays 1.0.0.
+ * carries the request as received (any JSON), so it stays 1.0.0. 1.1.0 of
+ * the deletion details adds the cascade delete's fields.
  */
 export const eventContracts = {
   [detailTypes.createRequested]: contract(
@@ -79,7 +80,8 @@ export const eventContracts = {
     detailTypes.deleteRequested,
     'inbound',
     datasetGroupDeleteRequestedDetailSchema,
-    'Asks the workflow to delete the Amazon Personalize dataset group of that name.',
+    'Asks the workflow to delete the Amazon Personalize dataset group of that name. Version 1.1.0: cascade: true deletes everything the group holds first (campaigns, recommenders, training solution versions stopped, solutions, event trackers, filters, metric attributions, datasets), in the order Personalize requires; with it, deleteSchemas: true also deletes the schemas its datasets used where no other dataset uses them.',
+    '1.1.0',
   ),
   [detailTypes.creationStarted]: contract(
     detailTypes.creationStarted,
@@ -105,19 +107,22 @@ export const eventContracts = {
     detailTypes.deletionStarted,
     'outbound',
     datasetGroupDeletionStartedDetailSchema,
-    'Deletion of the dataset group was requested and the workflow is waiting for it to disappear.',
+    'Deletion of the dataset group was requested and the workflow is waiting for it to disappear. Version 1.1.0: with cascade, it is published before the teardown, with the inventory of everything the group holds.',
+    '1.1.0',
   ),
   [detailTypes.deleted]: contract(
     detailTypes.deleted,
     'outbound',
     datasetGroupDeletedDetailSchema,
-    'Terminal: the dataset group no longer exists.',
+    'Terminal: the dataset group no longer exists. Version 1.1.0: deleted lists what a cascade delete deleted before it, keptSchemas the schemas kept.',
+    '1.1.0',
   ),
   [detailTypes.deletionFailed]: contract(
     detailTypes.deletionFailed,
     'outbound',
     datasetGroupDeletionFailedDetailSchema,
-    'Terminal: the dataset group could not be deleted, for example because it still holds datasets (ResourceInUseException). error.code is stable. Exactly one per failed execution: when EventBridge refuses the full event, it is published again with request {"omitted": …} and the execution name as correlationId.',
+    'Terminal: the dataset group could not be deleted, for example because it still holds datasets and the request had no cascade (DatasetGroupInUseError, whose message names what it holds), or a cascade delete could not delete a child (DatasetGroupChildDeletionFailed names it). error.code is stable. Version 1.1.0: remaining lists what the group still held. Exactly one per failed execution: when EventBridge refuses the full event, it is published again with request {"omitted": …} and the execution name as correlationId.',
+    '1.1.0',
   ),
   [detailTypes.datasetCreated]: contract(
     detailTypes.datasetCreated,

@@ -8,7 +8,9 @@ export type ActionResult =
   /** ResourceNotFoundException: it is gone already. */
   | 'gone'
   /** ResourceInUseException: not yet; the next round tries again. */
-  | 'in-use';
+  | 'in-use'
+  /** Rate-limited beyond the SDK's retries: the next round tries again. */
+  | 'throttled';
 
 /** The Personalize calls of a teardown (an SDK adapter in clients/). */
 export interface GroupChildrenApi {

@@ -55,7 +55,7 @@ const settleSchemas = async (
   );
   return {
     deleted: results
-      .filter(({ result }) => result !== 'in-use')
+      .filter(({ result }) => result === 'requested' || result === 'gone')
       .map(({ schema }) => schema),
     // In use: another dataset (of another group) uses it.
     keptSchemas: results

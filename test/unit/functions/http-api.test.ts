@@ -341,6 +341,49 @@ describe('http-api handler', () => {
     expect(missing.statusCode).toBe(404);
   });
 
+  it('passes ?cascade=true&deleteSchemas=true on to the delete workflow, and names a bad query field', async () => {
+    // Prepare
+    personalize
+      .on(DescribeDatasetGroupCommand)
+      .resolves({ datasetGroup: { name: 'acme', status: 'ACTIVE' } });
+    sfn
+      .on(StartExecutionCommand)
+      .resolves({ executionArn: 'arn:delete', startDate: new Date() });
+    const remove = (queryStringParameters: Record<string, string>) =>
+      call(
+        httpApiEvent('DELETE /dataset-groups/{name}', {
+          pathParameters: { name: 'acme' },
+          queryStringParameters,
+        }),
+      );
+
+    // Act
+    const cascade = await remove({ cascade: 'true', deleteSchemas: 'true' });
+    const notBoolean = await remove({ cascade: 'yes' });
+    const unknown = await remove({ cascde: 'true' });
+    const schemasAlone = await remove({ deleteSchemas: 'true' });
+
+    // Assess
+    expect(cascade.statusCode).toBe(202);
+    expect(sfn).toHaveReceivedCommandWith(StartExecutionCommand, {
+      input: JSON.stringify({
+        name: 'acme',
+        cascade: true,
+        deleteSchemas: true,
+      }),
+    });
+    expect(notBoolean.statusCode).toBe(400);
+    expect(notBoolean.body).toContain('must be true or false');
+    expect(notBoolean.body).toContain('cascade');
+    expect(unknown.statusCode).toBe(400);
+    expect(unknown.body).toContain('cascde');
+    expect(schemasAlone.statusCode).toBe(400);
+    expect(schemasAlone.body).toContain(
+      'is only allowed together with cascade: true',
+    );
+    expect(sfn.commandCalls(StartExecutionCommand)).toHaveLength(1);
+  });
+
   it('answers 429 when Personalize rate-limits the listing', async () => {
     // Prepare
     personalize.on(ListDatasetGroupsCommand).rejects(

@@ -10,9 +10,16 @@ import {
   statusUrlOf,
 } from './http-route.ts';
 
+/** A query value as the request contract takes it: "true"/"false" as booleans. */
+const flagOf = (value: string | undefined): unknown =>
+  value === 'true' ? true : value === 'false' ? false : value;
+
 /**
- * DELETE /dataset-groups/{name}: start the delete workflow for a group
- * that exists (DatasetGroupNotFoundError, a 404, otherwise).
+ * DELETE /dataset-groups/{name}[?cascade=true[&deleteSchemas=true]]:
+ * start the delete workflow for a group that exists
+ * (DatasetGroupNotFoundError, a 404, otherwise). The query parameters are
+ * the delete request's fields; one the contract does not know, or a value
+ * other than true or false, is a 400 that names it.
  */
 export const deleteDatasetGroupRoute =
   (
@@ -26,7 +33,14 @@ export const deleteDatasetGroupRoute =
     >,
   ): HttpRoute =>
   async (event) => {
+    const query = (event.queryStringParameters ?? {}) as Record<
+      string,
+      string | undefined
+    >;
     const request = validateDeleteRequest({
+      ...Object.fromEntries(
+        Object.entries(query).map(([field, value]) => [field, flagOf(value)]),
+      ),
       name: event.pathParameters.name ?? '',
     });
     await deps.datasetGroups.describe(

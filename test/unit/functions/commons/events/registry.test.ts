@@ -18,6 +18,10 @@ const currentVersions: Partial<Record<string, string>> = {
   [detailTypes.createRequested]: '1.1.0',
   [detailTypes.creationStarted]: '1.1.0',
   [detailTypes.created]: '1.1.0',
+  [detailTypes.deleteRequested]: '1.1.0',
+  [detailTypes.deletionStarted]: '1.1.0',
+  [detailTypes.deleted]: '1.1.0',
+  [detailTypes.deletionFailed]: '1.1.0',
 };
 
 describe('eventContracts', () => {

@@ -65,9 +65,30 @@ const versionPairs = eventContractList.flatMap((contract) =>
   })),
 );
 
-/** A JSON Schema without `datasets` wherever an object declares it. */
-const withoutDatasets = (node: unknown): unknown => {
-  if (Array.isArray(node)) return node.map(withoutDatasets);
+/**
+ * The fields each 1.1.0 added: `datasets` to the details that embed the
+ * create request; the cascade delete's fields to the deletion details.
+ */
+const addedFields: Readonly<Record<string, readonly string[]>> = {
+  'Dataset Group Create Requested': ['datasets'],
+  'Dataset Group Creation Started': ['datasets'],
+  'Dataset Group Created': ['datasets'],
+  'Dataset Group Delete Requested': ['cascade', 'deleteSchemas'],
+  'Dataset Group Deletion Started': ['cascade', 'deleteSchemas', 'inventory'],
+  'Dataset Group Deleted': [
+    'cascade',
+    'deleteSchemas',
+    'deleted',
+    'keptSchemas',
+  ],
+  'Dataset Group Deletion Failed': ['remaining'],
+};
+const addedTo = (detailType: string) => addedFields[detailType] ?? [];
+
+/** A JSON Schema without the given fields wherever an object declares them. */
+const withoutFields = (node: unknown, fields: readonly string[]): unknown => {
+  if (Array.isArray(node))
+    return node.map((item) => withoutFields(item, fields));
   if (node === null || typeof node !== 'object') return node;
   return Object.fromEntries(
     Object.entries(node)
@@ -78,25 +99,27 @@ const withoutDatasets = (node: unknown): unknown => {
           child === null ||
           typeof child !== 'object'
         ) {
-          return [key, withoutDatasets(child)];
+          return [key, withoutFields(child, fields)];
         }
-        const { datasets: _, ...others } = child as Record<string, unknown>;
-        return [key, withoutDatasets(others)];
+        const others = Object.fromEntries(
+          Object.entries(child as Record<string, unknown>).filter(
+            ([name]) => !fields.includes(name),
+          ),
+        );
+        return [key, withoutFields(others, fields)];
       }),
   );
 };
 
-const fixtureDeclaresDatasets = (detail: unknown): boolean =>
-  JSON.stringify(detail).includes('"datasets":');
+const fixtureDeclares = (detail: unknown, fields: readonly string[]): boolean =>
+  fields.some((field) => JSON.stringify(detail).includes(`"${field}":`));
 
 describe('event schema versions', () => {
-  it('keeps the 1.0.0 file of every detail that embeds the request', () => {
+  it('keeps the 1.0.0 file of every detail a 1.1.0 added fields to', () => {
     // Act
-    const bumped = [
-      eventContracts['Dataset Group Create Requested'],
-      eventContracts['Dataset Group Creation Started'],
-      eventContracts['Dataset Group Created'],
-    ];
+    const bumped = Object.keys(addedFields).map(
+      (detailType) => eventContracts[detailType as keyof typeof eventContracts],
+    );
 
     // Assess
     for (const contract of bumped) {
@@ -108,16 +131,19 @@ describe('event schema versions', () => {
   });
 
   it.each(versionPairs)(
-    '$current is $earlier plus the optional datasets',
-    ({ current, earlier }) => {
+    '$current is $earlier plus its optional new fields',
+    ({ detailType, current, earlier }) => {
       // Act
       const now = readFile(current);
       const before = readFile(earlier);
+      const fields = addedTo(detailType);
 
       // Assess
-      expect(withoutDatasets(now)).toEqual(withoutDatasets(before));
-      expect(JSON.stringify(now)).toContain('"datasets"');
-      expect(JSON.stringify(before)).not.toContain('"datasets"');
+      expect(withoutFields(now, fields)).toEqual(withoutFields(before, fields));
+      for (const field of fields) {
+        expect(JSON.stringify(now)).toContain(`"${field}"`);
+        expect(JSON.stringify(before)).not.toContain(`"${field}"`);
+      }
     },
   );
 
@@ -133,7 +159,7 @@ describe('event schema versions', () => {
       );
     }),
   )(
-    '$earlier accepts $path exactly when it declares no datasets',
+    '$earlier accepts $path exactly when it has none of the new fields',
     ({ path, earlier }) => {
       // Prepare
       const { detail } = getTestEvent(path);
@@ -143,7 +169,9 @@ describe('event schema versions', () => {
       const accepted = validate(detail);
 
       // Assess
-      expect(accepted).toBe(!fixtureDeclaresDatasets(detail));
+      expect(accepted).toBe(
+        !fixtureDeclares(detail, addedTo(getTestEvent(path)['detail-type'])),
+      );
     },
   );
 });

@@ -27,6 +27,7 @@ class InMemoryGroup implements GroupChildrenApi {
   }
   giveUp: string | undefined;
   crashAfterActs = Number.POSITIVE_INFINITY;
+  throttleActs = 0;
 
   async listChildren(): Promise<ChildResource[]> {
     for (const child of this.#children) {
@@ -66,6 +67,10 @@ class InMemoryGroup implements GroupChildrenApi {
     operation: 'delete' | 'stop';
   }): Promise<ActionResult> {
     if (this.crashAfterActs-- <= 0) throw new Error('Sandbox.Timedout');
+    if (this.throttleActs > 0) {
+      this.throttleActs -= 1;
+      return 'throttled';
+    }
     const own = this.#children.find((candidate) => candidate.arn === child.arn);
     if (own === undefined) return 'gone';
     if (operation === 'stop') {
@@ -204,6 +209,21 @@ describe('advanceTeardown', () => {
     expect(
       group.log.filter((entry) => entry === 'delete campaign'),
     ).toHaveLength(1);
+  });
+
+  it('tries a throttled deletion again in the next round', async () => {
+    const group = new InMemoryGroup(populated());
+    group.throttleActs = 4;
+    const state = await advanceTeardown(
+      group,
+      'arn:group',
+      noTeardown(),
+      context(),
+    );
+    expect(state.outcome).toBe('DONE');
+    expect(
+      group.log.filter((entry) => entry.startsWith('delete ')),
+    ).toHaveLength(5);
   });
 
   it('fails, naming the child, when Personalize gives a deletion up', async () => {
