@@ -3,17 +3,13 @@ import {
   PersonalizeClient,
 } from '@aws-sdk/client-personalize';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { eventContracts } from '#commons/events/registry.ts';
 import type { BusEvent } from '#local/runtime/event-bus.ts';
 import {
   type LocalStack,
   startLocalStack,
 } from '#local/runtime/local-stack.ts';
+import { expectEventsToHonourTheirContracts } from '#test/helpers/event-contracts.ts';
 import { runExecution } from '#test/helpers/run-execution.ts';
-import {
-  jsonSchemaAccepts,
-  zodAccepts,
-} from '#test/unit/functions/commons/events/event-contract-helpers.ts';
 
 const record = (name: string, fields: Array<[string, unknown]>) => ({
   type: 'record',
@@ -93,23 +89,6 @@ describe('create-datasets state machine', () => {
     ]);
   };
 
-  const expectContracts = (events: BusEvent[]) => {
-    for (const event of events) {
-      const contract = Object.values(eventContracts).find(
-        ({ detailType }) => detailType === event['detail-type'],
-      );
-      expect(contract, event['detail-type']).toBeDefined();
-      if (contract === undefined) continue;
-      expect(zodAccepts(contract, event.detail), event['detail-type']).toBe(
-        true,
-      );
-      expect(
-        jsonSchemaAccepts(contract, event.detail),
-        event['detail-type'],
-      ).toBe(true);
-    }
-  };
-
   const typesOf = (events: BusEvent[]) =>
     events.map((event) => event['detail-type']);
 
@@ -167,7 +146,7 @@ describe('create-datasets state machine', () => {
       'ACTIVE',
       'ACTIVE',
     ]);
-    expectContracts(run.events);
+    expectEventsToHonourTheirContracts(run.events);
     // The Map ran the three iterations at once: their creates overlap.
     const creates = stack.emulator.stats().callTimes('CreateDataset');
     const describes = stack.emulator.stats().callTimes('DescribeDataset');
@@ -244,7 +223,7 @@ describe('create-datasets state machine', () => {
       ['Items', 'FAILED'],
       ['Users', 'ACTIVE'],
     ]);
-    expectContracts(run.events);
+    expectEventsToHonourTheirContracts(run.events);
   });
 
   it('reports a dataset that ends CREATE FAILED', async () => {
@@ -263,7 +242,7 @@ describe('create-datasets state machine', () => {
     expect(failed?.detail).toMatchObject({
       dataset: { datasetType: 'Users', error: { code: 'DatasetCreateFailed' } },
     });
-    expectContracts(run.events);
+    expectEventsToHonourTheirContracts(run.events);
   });
 
   it('imports after the dataset is ACTIVE, and reports a failed import with its reason', async () => {
@@ -303,7 +282,7 @@ describe('create-datasets state machine', () => {
         },
       },
     });
-    expectContracts(run.events);
+    expectEventsToHonourTheirContracts(run.events);
   });
 
   it('waits for the import quota, then imports', async () => {
@@ -424,7 +403,7 @@ describe('create-datasets state machine', () => {
     });
     expect(stack.emulator.schemas()).toEqual([]);
     expect(stack.emulator.datasets()).toEqual([]);
-    expectContracts(run.events);
+    expectEventsToHonourTheirContracts(run.events);
   });
 
   it('refuses a group that does not exist', async () => {

@@ -6,18 +6,14 @@ import {
   ResourceNotFoundException,
 } from '@aws-sdk/client-personalize';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { eventContracts } from '#commons/events/registry.ts';
 import type { BusEvent } from '#local/runtime/event-bus.ts';
 import {
   type LocalStack,
   startLocalStack,
 } from '#local/runtime/local-stack.ts';
 import { seedGroupChildren } from '#local/seed/group-children.ts';
+import { expectEventsToHonourTheirContracts } from '#test/helpers/event-contracts.ts';
 import { runExecution } from '#test/helpers/run-execution.ts';
-import {
-  jsonSchemaAccepts,
-  zodAccepts,
-} from '#test/unit/functions/commons/events/event-contract-helpers.ts';
 
 /**
  * The cascade delete of the real delete-dataset-group.asl.json, with the
@@ -76,22 +72,6 @@ describe('delete-dataset-group with cascade', () => {
     return { name, datasetGroupArn: arn };
   };
 
-  const honoursContracts = (events: BusEvent[]) => {
-    for (const event of events) {
-      const contract = Object.values(eventContracts).find(
-        ({ detailType }) => detailType === event['detail-type'],
-      );
-      if (contract === undefined) throw new Error(event['detail-type']);
-      expect(zodAccepts(contract, event.detail), event['detail-type']).toBe(
-        true,
-      );
-      expect(
-        jsonSchemaAccepts(contract, event.detail),
-        event['detail-type'],
-      ).toBe(true);
-    }
-  };
-
   const detailOf = (events: BusEvent[], type: string) =>
     events.find((event) => event['detail-type'] === type)?.detail as
       | Record<string, unknown>
@@ -139,7 +119,7 @@ describe('delete-dataset-group with cascade', () => {
     expect(run.terminal.map((event) => event['detail-type'])).toEqual([
       'Dataset Group Deleted',
     ]);
-    honoursContracts(run.events);
+    expectEventsToHonourTheirContracts(run.events);
     const inventory = detailOf(run.events, 'Dataset Group Deletion Started')
       ?.inventory as Array<{ kind: string; arn: string }>;
     const deleted = detailOf(run.events, 'Dataset Group Deleted')
@@ -292,7 +272,7 @@ describe('delete-dataset-group with cascade', () => {
     expect(run.terminal.map((event) => event['detail-type'])).toEqual([
       'Dataset Group Deletion Failed',
     ]);
-    honoursContracts(run.events);
+    expectEventsToHonourTheirContracts(run.events);
     const detail = detailOf(run.events, 'Dataset Group Deletion Failed');
     expect(detail?.error).toMatchObject({
       code: 'DatasetGroupChildDeletionFailed',

@@ -5,19 +5,15 @@ import {
   ResourceNotFoundException,
 } from '@aws-sdk/client-personalize';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { eventContracts } from '#commons/events/registry.ts';
 import type { BusEvent } from '#local/runtime/event-bus.ts';
 import {
   type LocalStack,
   startLocalStack,
 } from '#local/runtime/local-stack.ts';
 import { maxInputBytes } from '#local/stepfunctions/execution-requests.ts';
+import { expectEventsToHonourTheirContracts } from '#test/helpers/event-contracts.ts';
 import { largeInvalidRequest } from '#test/helpers/large-invalid-request.ts';
 import { runExecution } from '#test/helpers/run-execution.ts';
-import {
-  jsonSchemaAccepts,
-  zodAccepts,
-} from '#test/unit/functions/commons/events/event-contract-helpers.ts';
 
 /**
  * Every path of the real delete-dataset-group.asl.json, run by
@@ -58,22 +54,6 @@ describe('delete-dataset-group state machine', () => {
 
   const deleteGroup = (input: unknown) =>
     runExecution(stack, input, undefined, 'delete');
-
-  const expectEventsToHonourTheirContracts = (events: BusEvent[]) => {
-    for (const event of events) {
-      const contract = Object.values(eventContracts).find(
-        ({ detailType }) => detailType === event['detail-type'],
-      );
-      if (contract === undefined) throw new Error(event['detail-type']);
-      expect(zodAccepts(contract, event.detail), event['detail-type']).toBe(
-        true,
-      );
-      expect(
-        jsonSchemaAccepts(contract, event.detail),
-        event['detail-type'],
-      ).toBe(true);
-    }
-  };
 
   const onlyTerminalEvent = (terminal: BusEvent[]) => {
     expect(terminal).toHaveLength(1);
