@@ -33,19 +33,20 @@ export interface LoggedBusEvent {
 }
 
 /**
- * Every bus's events after `afterSequence`, oldest first: for readers
- * (the CLI) that follow the log from another process.
+ * Every bus's events after `afterSequence`, oldest first (at most `limit`
+ * of them): for readers (the CLI, the console) that follow the log.
  */
 export const readBusEvents = (
   database: StackDatabase,
   afterSequence = 0,
+  limit = -1,
 ): LoggedBusEvent[] =>
   (
     database.connection
       .prepare(
-        'SELECT sequence, bus_name, event FROM bus_events WHERE sequence > ? ORDER BY sequence',
+        'SELECT sequence, bus_name, event FROM bus_events WHERE sequence > ? ORDER BY sequence LIMIT ?',
       )
-      .all(afterSequence) as Array<{
+      .all(afterSequence, limit) as Array<{
       sequence: number;
       bus_name: string;
       event: string;

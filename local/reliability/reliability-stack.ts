@@ -7,7 +7,13 @@ import { startLocalServer } from '../commands/serve/local-server.ts';
  */
 export const startReliabilityStack = () =>
   startLocalServer({
-    ports: { api: 0, stepFunctions: 0, eventBridge: 0, personalize: 0 },
+    ports: {
+      api: 0,
+      stepFunctions: 0,
+      eventBridge: 0,
+      personalize: 0,
+      console: 0,
+    },
     waitMs: 2,
     retryMs: 1,
     emulator: {

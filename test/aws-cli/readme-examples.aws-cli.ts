@@ -61,7 +61,13 @@ describe('README AWS CLI examples on the local stack', () => {
 
   beforeAll(async () => {
     server = await startLocalServer({
-      ports: { api: 0, stepFunctions: 0, eventBridge: 0, personalize: 0 },
+      ports: {
+        api: 0,
+        stepFunctions: 0,
+        eventBridge: 0,
+        personalize: 0,
+        console: 0,
+      },
       emulator: { quota: 50 },
     });
     binDirectory = mkdtempSync(join(tmpdir(), 'aws-cli-examples-'));

@@ -315,7 +315,13 @@ describe('the CLI against a live local stack', () => {
     dir = mkdtempSync(join(tmpdir(), 'cli-stack-'));
     const claim = claimStackDirectory(dir);
     server = await startLocalServer({
-      ports: { api: 0, stepFunctions: 0, eventBridge: 0, personalize: 0 },
+      ports: {
+        api: 0,
+        stepFunctions: 0,
+        eventBridge: 0,
+        personalize: 0,
+        console: 0,
+      },
       databaseFile: claim.databaseFile,
 
       emulator: {

@@ -37,7 +37,13 @@ describe('local stack on 127.0.0.1', () => {
 
   beforeAll(async () => {
     server = await startLocalServer({
-      ports: { api: 0, stepFunctions: 0, eventBridge: 0, personalize: 0 },
+      ports: {
+        api: 0,
+        stepFunctions: 0,
+        eventBridge: 0,
+        personalize: 0,
+        console: 0,
+      },
       waitMs: 5,
       retryMs: 1,
       emulator: {

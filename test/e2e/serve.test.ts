@@ -48,6 +48,10 @@ describe('npm run local', () => {
       ),
     ).toEqual([]);
     expect(a.output()).toContain(`HTTP API        ${stackA.apiUrl}`);
+    expect(a.output()).toContain(
+      `Console         ${stackA.consoleUrl}  (open it in a browser)`,
+    );
+    expect(stackA.consoleUrl).not.toBe(stackB.consoleUrl);
     expect(await groupNames(stackA.apiUrl)).toEqual(['tenant-a']);
     expect(await groupNames(stackB.apiUrl)).toEqual(['tenant-b']);
   });

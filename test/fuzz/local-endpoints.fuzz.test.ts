@@ -73,7 +73,13 @@ describe('local endpoints under malformed wire bodies', () => {
   beforeAll(async () => {
     directory = mkdtempSync(join(tmpdir(), 'fuzz-local-endpoints-'));
     server = await startLocalServer({
-      ports: { api: 0, stepFunctions: 0, eventBridge: 0, personalize: 0 },
+      ports: {
+        api: 0,
+        stepFunctions: 0,
+        eventBridge: 0,
+        personalize: 0,
+        console: 0,
+      },
       databaseFile: join(directory, 'stack.db'),
       eventLogFile: join(directory, 'events.jsonl'),
       waitMs: 1,

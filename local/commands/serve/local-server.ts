@@ -1,4 +1,5 @@
 import type { Context } from 'aws-lambda';
+import { startConsole } from '#local/console/start-console.ts';
 import {
   datasetGroupRequestPatterns,
   datasetsTriggerPattern,
@@ -7,7 +8,10 @@ import {
 } from '#local/eventbridge/index.ts';
 import { httpApiRoutes } from '#local/http-api/routes.ts';
 import { serveHttpApi } from '#local/http-api/serve-http-api.ts';
-import { busEventRows } from '#local/persistence/bus-event-rows.ts';
+import {
+  busEventRows,
+  readBusEvents,
+} from '#local/persistence/bus-event-rows.ts';
 import { datasetGroupRows } from '#local/persistence/dataset-group-rows.ts';
 import {
   datasetRows,
@@ -43,8 +47,9 @@ export type LocalServerDescription = Required<
  * The whole stack on 127.0.0.1, reachable with the real AWS SDK clients
  * and plain HTTP: Personalize (emulator), Step Functions (the real ASL on
  * aws-local-stepfunctions), EventBridge (PutEvents and the stack's rules,
- * delivering to the trigger handlers) and the HTTP API (the real handler
- * behind API Gateway v2 event shapes).
+ * delivering to the trigger handlers), the HTTP API (the real handler
+ * behind API Gateway v2 event shapes) and the console (a page that reads
+ * those endpoints through a same-origin proxy, and the bus events).
  */
 export const startLocalServer = async (options: LocalServerOptions = {}) => {
   const ports = { ...defaultLocalServerPorts, ...options.ports };
@@ -151,6 +156,30 @@ export const startLocalServer = async (options: LocalServerOptions = {}) => {
       port: ports.api,
     });
     closers.push(() => api.close());
+    const consoleServer = await startConsole({
+      port: ports.console,
+      upstreams: {
+        stepFunctions: stepFunctions.endpoint,
+        personalize: stack.emulator.endpoint,
+        api: api.url,
+      },
+      readEvents: (after, limit) =>
+        database === undefined
+          ? stack.bus.events
+              .map((event, index) => ({
+                sequence: index + 1,
+                busName: stack.bus.name,
+                event,
+              }))
+              .slice(after, after + limit)
+          : readBusEvents(database, after, limit),
+      stack: {
+        region: stack.settings.region,
+        eventBusName: stack.bus.name,
+        eventSource: stack.settings.eventSource,
+      },
+    });
+    closers.push(() => consoleServer.close());
     // Everything answers now: the runs the last stop interrupted go on.
     const restored = stepFunctions.registry.counts;
     const resumed = stepFunctions.registry.resumeInterrupted();
@@ -160,6 +189,7 @@ export const startLocalServer = async (options: LocalServerOptions = {}) => {
       stepFunctionsEndpoint: stepFunctions.endpoint,
       eventBridgeEndpoint: eventBridge.endpoint,
       personalizeEndpoint: stack.emulator.endpoint,
+      consoleUrl: consoleServer.url,
       region: stack.settings.region,
       eventBusName: stack.bus.name,
       eventSource: stack.settings.eventSource,
@@ -171,6 +201,7 @@ export const startLocalServer = async (options: LocalServerOptions = {}) => {
         stepFunctions: stepFunctions.port,
         eventBridge: eventBridge.port,
         personalize: stack.emulator.port,
+        console: consoleServer.port,
       },
     };
     return {
@@ -178,6 +209,7 @@ export const startLocalServer = async (options: LocalServerOptions = {}) => {
       stepFunctions,
       eventBridge,
       api,
+      console: consoleServer,
       database,
       description,
       restored: { ...restored, resumed },

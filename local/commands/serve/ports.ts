@@ -6,6 +6,7 @@ export interface LocalServerPorts {
   stepFunctions: number;
   eventBridge: number;
   personalize: number;
+  console: number;
 }
 
 export type Endpoint = keyof LocalServerPorts;
@@ -16,6 +17,7 @@ export const defaultLocalServerPorts: LocalServerPorts = {
   stepFunctions: 8083,
   eventBridge: 4010,
   personalize: 4566,
+  console: 8084,
 };
 
 export const endpointLabels: Record<Endpoint, string> = {
@@ -23,6 +25,7 @@ export const endpointLabels: Record<Endpoint, string> = {
   stepFunctions: 'Step Functions',
   eventBridge: 'EventBridge',
   personalize: 'Personalize',
+  console: 'Console',
 };
 
 export const portFlags: Record<Endpoint, string> = {
@@ -30,17 +33,19 @@ export const portFlags: Record<Endpoint, string> = {
   stepFunctions: '--stepfunctions-port',
   eventBridge: '--eventbridge-port',
   personalize: '--personalize-port',
+  console: '--console-port',
 };
 
-/** `--port-base N`: N, N+1, N+2, N+3 in that order; 0 = free ports. */
+/** `--port-base N`: N, N+1, …, N+4 in that order; 0 = free ports. */
 export const portsFromBase = (base: number): LocalServerPorts =>
   base === 0
-    ? { api: 0, stepFunctions: 0, eventBridge: 0, personalize: 0 }
+    ? { api: 0, stepFunctions: 0, eventBridge: 0, personalize: 0, console: 0 }
     : {
         api: base,
         stepFunctions: base + 1,
         eventBridge: base + 2,
         personalize: base + 3,
+        console: base + 4,
       };
 
 /** A port of the stack is taken; the message says by whom and what to do. */

@@ -28,7 +28,8 @@ export interface ServeOptions {
 export const serveUsage = `Usage: npm run local -- [options]
 
 Serves the whole local stack on 127.0.0.1 until Ctrl-C: the HTTP API, Step
-Functions, EventBridge and the Personalize emulator. Its state (dataset
+Functions, EventBridge, the Personalize emulator and the console (a web
+page that draws the state machines and their runs). Its state (dataset
 groups, executions with their histories, events) is kept in DIR/stack.db
 and found again by the next start; executions that were running when the
 stack stopped run again from their start.
@@ -39,11 +40,13 @@ Options:
                              it is
   --reset                    start empty: forget the state kept in DIR
   --port-base N              ports N (HTTP API), N+1 (Step Functions), N+2
-                             (EventBridge), N+3 (Personalize); 0 = free ports
+                             (EventBridge), N+3 (Personalize), N+4 (console);
+                             0 = free ports
   --api-port N               HTTP API port (default ${defaultLocalServerPorts.api})
   --stepfunctions-port N     Step Functions port (default ${defaultLocalServerPorts.stepFunctions})
   --eventbridge-port N       EventBridge port (default ${defaultLocalServerPorts.eventBridge})
   --personalize-port N       Personalize emulator port (default ${defaultLocalServerPorts.personalize})
+  --console-port N           console port (default ${defaultLocalServerPorts.console})
   --verbose                  print the handlers' structured logs
   --version                  the version, then exit
   --help                     this text
@@ -99,9 +102,9 @@ export const parseServeOptions = (args: string[]): ServeOptions => {
     typeof base === 'string'
       ? portsFromBase(portOf('--port-base', base))
       : { ...defaultLocalServerPorts };
-  if (typeof base === 'string' && ports.personalize > 65_535) {
+  if (typeof base === 'string' && ports.console > 65_535) {
     throw new ServeUsageError(
-      `--port-base ${base} leaves no room for its four ports (at most 65532)`,
+      `--port-base ${base} leaves no room for its five ports (at most 65531)`,
     );
   }
   for (const [name, endpoint] of Object.entries(portFlagNames)) {

@@ -16,6 +16,7 @@ export const printBanner = (
   print(`  Step Functions  ${d.stepFunctionsEndpoint}`);
   print(`  EventBridge     ${d.eventBridgeEndpoint}  (bus ${d.eventBusName})`);
   print(`  Personalize     ${d.personalizeEndpoint}`);
+  print(`  Console         ${d.consoleUrl}  (open it in a browser)`);
   print(`  State           ${d.databaseFile}  (stack file ${facts.stackFile})`);
   const groups = server.stack.emulator.datasetGroups().length;
   const events = server.stack.bus.events.length;

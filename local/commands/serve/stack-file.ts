@@ -22,6 +22,8 @@ export interface LocalStackFile {
   stepFunctionsEndpoint?: string;
   eventBridgeEndpoint?: string;
   personalizeEndpoint?: string;
+  /** The console page (`npm run local` prints it). */
+  consoleUrl?: string;
   ports?: LocalServerPorts;
   region?: string;
   eventBusName?: string;

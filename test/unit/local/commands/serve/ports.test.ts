@@ -34,6 +34,7 @@ describe('assertPortsFree', () => {
       stepFunctions: port,
       eventBridge: 0,
       personalize: 0,
+      console: 0,
     });
 
     // Assess
@@ -56,6 +57,7 @@ describe('assertPortsFree', () => {
       stepFunctions: 0,
       eventBridge: 0,
       personalize: 0,
+      console: 0,
     });
 
     // Assess

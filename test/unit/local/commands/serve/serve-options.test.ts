@@ -17,6 +17,7 @@ describe('parseServeOptions', () => {
         stepFunctions: 8083,
         eventBridge: 4010,
         personalize: 4566,
+        console: 8084,
       },
       reset: false,
       verbose: false,
@@ -25,7 +26,7 @@ describe('parseServeOptions', () => {
     });
   });
 
-  it('lays four ports from a base, and a port flag wins over it', () => {
+  it('lays five ports from a base, and a port flag wins over it', () => {
     // Act
     const options = parseServeOptions([
       '--port-base',
@@ -43,6 +44,7 @@ describe('parseServeOptions', () => {
       stepFunctions: 5001,
       eventBridge: 5002,
       personalize: 0,
+      console: 5004,
     });
     expect(options.directory).toBe('state-b');
     expect(options.reset).toBe(true);
@@ -53,7 +55,7 @@ describe('parseServeOptions', () => {
     const { ports } = parseServeOptions(['--port-base', '0']);
 
     // Assess
-    expect(Object.values(ports)).toEqual([0, 0, 0, 0]);
+    expect(Object.values(ports)).toEqual([0, 0, 0, 0, 0]);
   });
 
   it.each([
@@ -62,7 +64,7 @@ describe('parseServeOptions', () => {
       /--api-port must be a port number from 0 to 65535, got "99999"/,
     ],
     [['--port-base', 'abc'], /--port-base must be a port number/],
-    [['--port-base', '65534'], /leaves no room for its four ports/],
+    [['--port-base', '65532'], /leaves no room for its five ports/],
     [
       ['--api-port', '4000', '--eventbridge-port', '4000'],
       /HTTP API and EventBridge cannot share port 4000/,
