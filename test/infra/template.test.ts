@@ -227,7 +227,6 @@ describe('packaged CloudFormation template', () => {
       'DeleteDatasetGroupRole',
       [
         'personalize:DeleteDatasetGroup',
-        'personalize:DescribeDataset',
         'personalize:DescribeDatasetGroup',
         'personalize:ListCampaigns',
         'personalize:ListDatasetGroups',

@@ -200,20 +200,6 @@ export const personalizeGroupChildren = (
           ];
         }),
       );
-      const datasetChildren = await Promise.all(
-        datasets.map(async (dataset) => {
-          const schemaArn =
-            dataset.datasetArn === undefined
-              ? undefined
-              : await schemaOf(dataset.datasetArn);
-          return childOf(
-            'dataset',
-            dataset.datasetArn,
-            dataset,
-            schemaArn === undefined ? {} : { schemaArn },
-          );
-        }),
-      );
       return [
         ...perSolution.flat(),
         ...recommenders.flatMap((recommender) =>
@@ -235,7 +221,9 @@ export const personalizeGroupChildren = (
         ...solutions.flatMap((solution) =>
           childOf('solution', solution.solutionArn, solution),
         ),
-        ...datasetChildren.flat(),
+        ...datasets.flatMap((dataset) =>
+          childOf('dataset', dataset.datasetArn, dataset),
+        ),
       ];
     },
 
@@ -286,6 +274,8 @@ export const personalizeGroupChildren = (
           throw new RangeError(`Cannot delete a ${child.kind} this way`);
       }
     },
+
+    schemaArnOf: schemaOf,
 
     deleteSchema: (schemaArn) =>
       settled('DeleteSchema', () =>

@@ -21,8 +21,6 @@ export interface ChildResource {
   status?: string;
   /** The solution of a campaign or a solution version. */
   solutionArn?: string;
-  /** The schema a dataset uses. */
-  schemaArn?: string;
   failureReason?: string;
 }
 

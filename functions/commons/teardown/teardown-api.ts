@@ -14,8 +14,10 @@ export type ActionResult =
 
 /** The Personalize calls of a teardown (an SDK adapter in clients/). */
 export interface GroupChildrenApi {
-  /** Everything the group holds now; datasets with their schemaArn. */
+  /** Everything the group holds now. */
   listChildren(datasetGroupArn: string): Promise<ChildResource[]>;
+  /** The schema a dataset uses (DescribeDataset); undefined once it is gone. */
+  schemaArnOf(datasetArn: string): Promise<string | undefined>;
   act(action: TeardownAction): Promise<ActionResult>;
   /** DeleteSchema (synchronous: no status). */
   deleteSchema(schemaArn: string): Promise<ActionResult>;

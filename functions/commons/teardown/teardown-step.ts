@@ -84,16 +84,6 @@ export const advanceTeardown = async (
   let state: TeardownState = { ...start, attempt: start.attempt };
   for (;;) {
     const children = await api.listChildren(datasetGroupArn);
-    const schemaArns = [
-      ...new Set([
-        ...state.schemaArns,
-        ...children.flatMap((child) =>
-          child.kind === 'dataset' && child.schemaArn !== undefined
-            ? [child.schemaArn]
-            : [],
-        ),
-      ]),
-    ];
     const inventory = mergeInventory(state, children);
     const present = new Set(children.map((child) => child.arn));
     // A solution version is listed while its solution is: it goes with it.
@@ -106,7 +96,6 @@ export const advanceTeardown = async (
       ...state,
       attempt: state.attempt + 1,
       inventory,
-      schemaArns,
       deleted,
       remaining: children.map((child) => {
         const reason = waitingReason.get(child.arn);
@@ -138,6 +127,22 @@ export const advanceTeardown = async (
         keptSchemas: schemas.keptSchemas,
       };
     }
+    // A dataset's schema is read once, just before the dataset goes (a
+    // List does not tell it), so that deleteSchemas knows what to delete.
+    const schemaArns = await Promise.all(
+      plan.actions
+        .filter(({ child }) => child.kind === 'dataset')
+        .map(({ child }) => api.schemaArnOf(child.arn)),
+    );
+    state = {
+      ...state,
+      schemaArns: [
+        ...new Set([
+          ...state.schemaArns,
+          ...schemaArns.filter((arn) => arn !== undefined),
+        ]),
+      ],
+    };
     const results = await Promise.all(
       plan.actions.map(async (action) => ({
         arn: action.child.arn,

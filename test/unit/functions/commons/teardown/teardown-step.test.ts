@@ -13,12 +13,15 @@ import { advanceTeardown } from '#commons/teardown/teardown-step.ts';
  * does, in memory: a deletion takes `deleteRounds` looks at the group,
  * a blocked or still-creating child answers in-use.
  */
+/** A child as the fake holds it: a dataset knows its schema. */
+type Held = ChildResource & { schemaArn?: string };
+
 class InMemoryGroup implements GroupChildrenApi {
   readonly log: string[] = [];
-  #children: Array<ChildResource & { goneIn?: number }>;
+  #children: Array<Held & { goneIn?: number }>;
   #schemasInUseElsewhere: Set<string>;
   constructor(
-    children: ChildResource[],
+    children: Held[],
     options: { schemasInUseElsewhere?: string[]; giveUp?: string } = {},
   ) {
     this.#children = children.map((child) => ({ ...child }));
@@ -54,9 +57,9 @@ class InMemoryGroup implements GroupChildrenApi {
         child.kind !== 'solutionVersion' ||
         solutions.has(child.solutionArn ?? ''),
     );
-    return this.#children.map(({ goneIn: _goneIn, ...child }) => ({
-      ...child,
-    }));
+    return this.#children.map(
+      ({ goneIn: _goneIn, schemaArn: _schemaArn, ...child }) => ({ ...child }),
+    );
   }
 
   async act({
@@ -86,6 +89,10 @@ class InMemoryGroup implements GroupChildrenApi {
     return 'requested';
   }
 
+  async schemaArnOf(datasetArn: string): Promise<string | undefined> {
+    return this.#children.find((child) => child.arn === datasetArn)?.schemaArn;
+  }
+
   async deleteSchema(schemaArn: string): Promise<ActionResult> {
     if (this.#schemasInUseElsewhere.has(schemaArn)) return 'in-use';
     this.log.push(`delete schema ${schemaArn}`);
@@ -93,7 +100,7 @@ class InMemoryGroup implements GroupChildrenApi {
   }
 }
 
-const populated = (): ChildResource[] => [
+const populated = (): Held[] => [
   {
     kind: 'campaign',
     arn: 'arn:campaign',
